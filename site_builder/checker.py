@@ -1,0 +1,151 @@
+"""Check a loaded project: every citation located in its source, every reference resolved."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Literal
+
+from site_builder import diagnostics as d
+from site_builder.diagnostics import Diagnostic
+from site_builder.matching import Match, locate
+from site_builder.model import Citation, Fact, Project, Sheet, Source
+
+CitationStatus = Literal["exact", "normalized", "elided", "not-found", "source-not-found"]
+
+
+@dataclass(frozen=True)
+class CitationResult:
+    fact: Fact
+    citation: Citation
+    status: CitationStatus
+    match: Match | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.match is not None and self.match.span is not None
+
+    @property
+    def start(self) -> int | None:
+        return self.match.span.start if self.located else None
+
+    @property
+    def end(self) -> int | None:
+        return self.match.span.end if self.located else None
+
+
+@dataclass
+class Report:
+    project: Project
+    citations: list[CitationResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for x in self.diagnostics if x.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for x in self.diagnostics if x.severity == "warning")
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return self.errors == 0 and not (strict and self.warnings)
+
+    def results_for(self, fact: Fact) -> list[CitationResult]:
+        return [r for r in self.citations if r.fact is fact]
+
+
+def _quote_excerpt(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return f"“{flat if len(flat) <= limit else flat[: limit - 1] + '…'}”"
+
+
+def _nearby_names(name: str, names: list[str]) -> list[str]:
+    return difflib.get_close_matches(name, names, n=3, cutoff=0.75)
+
+
+def _source_not_found(sheet: Sheet, citation: Citation, project: Project) -> Diagnostic:
+    names = sorted(project.sources)
+    close = _nearby_names(citation.source, names)
+    if close:
+        hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    elif names:
+        hint = f"the sources are: {', '.join(names[:10])}{', …' if len(names) > 10 else ''}"
+    else:
+        hint = "seeds/ holds no source yet"
+    return d.error(
+        "source-not-found", sheet.path, citation.source_line,
+        f"source '{citation.source}' does not exist (no seeds/{citation.source}.txt); {hint}",
+        column=citation.source_column)
+
+
+def _not_found(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    notes: list[str] = []
+    extra: dict = {}
+    message = f"quote not found in source '{source.id}'"
+    if match.problem:
+        message += f": {match.problem}"
+    if match.suggestion is not None:
+        s = match.suggestion
+        line, column = source.text.line_col(s.start)
+        notes.append(f"closest passage ({s.score:.0f}% similar), {source.path}:{line}:{column}: {_quote_excerpt(s.text, 300)}")
+        if s.diff:
+            notes.append(f"difference: {s.diff}")
+        extra["suggestion"] = {"text": s.text, "score": round(s.score, 1), "line": line, "column": column,
+                               "start": s.start, "end": s.end, "diff": s.diff}
+    notes.append("copy the passage exactly as the source has it; sources are never edited to fit a quote")
+    return d.error("quote-not-found", sheet.path, citation.line, message,
+                   column=citation.column, notes=tuple(notes), extra=extra)
+
+
+def _ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    places = [source.text.line_col(span.start) for span in match.occurrences]
+    where = ", ".join(f"{line}:{col}" for line, col in places[:10]) + (", …" if len(places) > 10 else "")
+    return d.warning(
+        "quote-ambiguous", sheet.path, citation.line,
+        f"quote occurs {len(places)} times in source '{source.id}' (at {where}); the first is used",
+        column=citation.column,
+        notes=("add a 'prefix' or 'suffix' with the words around the passage you mean, or quote more of it",),
+        extra={"places": [{"line": l, "column": c} for l, c in places]})
+
+
+def check_citation(sheet: Sheet, fact: Fact, citation: Citation, project: Project,
+                   out: list[Diagnostic]) -> CitationResult:
+    source = project.sources.get(citation.source)
+    if source is None:
+        out.append(_source_not_found(sheet, citation, project))
+        return CitationResult(fact, citation, "source-not-found")
+    match = locate(citation.quote, source.text, prefix=citation.prefix, suffix=citation.suffix)
+    if match.span is None:
+        out.append(_not_found(sheet, citation, source, match))
+        return CitationResult(fact, citation, "not-found", match)
+    if len(match.occurrences) > 1:
+        out.append(_ambiguous(sheet, citation, source, match))
+    return CitationResult(fact, citation, match.status, match)
+
+
+def _check_references(sheet: Sheet, fact: Fact, project: Project, out: list[Diagnostic]) -> None:
+    for ref, line in fact.related:
+        sheet_id, _, fact_id = ref.partition("#")
+        target = project.sheet(sheet_id or sheet.id)
+        if target is None:
+            close = _nearby_names(sheet_id, [s.id for s in project.sheets])
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            out.append(d.error("broken-reference", sheet.path, line,
+                               f"related '{ref}': there is no sheet '{sheet_id}'{hint}"))
+        elif fact_id and target.fact(fact_id) is None:
+            close = _nearby_names(fact_id, sorted(target.fact_ids))
+            hint = f"; did you mean '{target.id}#{close[0]}'?" if close else ""
+            out.append(d.error("broken-reference", sheet.path, line,
+                               f"related '{ref}': sheet '{target.id}' has no fact '{fact_id}'{hint}"))
+
+
+def check_project(project: Project, load_problems: list[Diagnostic] = ()) -> Report:
+    report = Report(project, diagnostics=list(load_problems))
+    for sheet in project.sheets:
+        for fact in sheet.facts:
+            for citation in fact.citations:
+                report.citations.append(check_citation(sheet, fact, citation, project, report.diagnostics))
+            _check_references(sheet, fact, project, report.diagnostics)
+    report.diagnostics.sort(key=lambda x: x.sort_key)
+    return report

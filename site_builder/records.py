@@ -1,0 +1,48 @@
+"""Read one YAML record file and validate it against its schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from site_builder import diagnostics as d
+from site_builder.diagnostics import Diagnostic
+from site_builder.files import UnreadableFile, read_text, relative
+from site_builder.validate import validate
+from site_builder.yamlio import YamlDocument, YamlError, parse_yaml
+
+MAX_RECORD_BYTES = 5 * 1024 * 1024
+
+
+def parse_record(path: Path, root: Path, folder: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """The parsed document, or ``None`` with the reason it could not be read."""
+    rel = relative(path, root)
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return None, [d.error("yaml-syntax", rel, 1, f"the file is larger than {MAX_RECORD_BYTES // 2**20} MiB")]
+        text = read_text(path, root, folder).text
+        doc = parse_yaml(text)
+    except OSError as exc:
+        return None, [d.error("yaml-syntax", rel, 1, f"cannot read {rel}: {exc.strerror or exc}")]
+    except UnreadableFile as exc:
+        return None, [d.error("yaml-syntax", rel, exc.line, exc.message, column=exc.column)]
+    except YamlError as exc:
+        return None, [d.error("yaml-syntax", rel, exc.line or 1, exc.message, column=exc.column)]
+    problems = [d.error("yaml-syntax", rel, p.line, p.message, column=p.column) for p in doc.problems]
+    return doc, problems
+
+
+def check_shape(doc: YamlDocument, rel: str, schema: str) -> list[Diagnostic]:
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data is None else "a list" if isinstance(doc.data, list) else "a single value"
+        return [d.error("schema", rel, doc.line_of(()) or 1, f"expected a mapping of keys such as 'title', found {found}")]
+    return [d.error("schema", rel, v.line, v.message) for v in validate(doc, schema)]
+
+
+def read_record(path: Path, root: Path, folder: Path, schema: str) -> tuple[Any, list[Diagnostic]]:
+    """The record's data (``None`` if unreadable) and every problem found in it."""
+    doc, problems = parse_record(path, root, folder)
+    if doc is None:
+        return None, problems
+    problems += check_shape(doc, relative(path, root), schema)
+    return doc.data, problems

@@ -1,0 +1,18 @@
+"""Ways to print a check report: ``text`` for people, ``json`` for tools, ``github`` for CI."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from site_builder.checker import Report
+from site_builder.report.github import render_github
+from site_builder.report.json_report import render_json
+from site_builder.report.text import render_text
+
+Renderer = Callable[[Report, bool], str]
+
+FORMATS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": lambda report, color: render_json(report),
+    "github": lambda report, color: render_github(report),
+}

@@ -1,0 +1,57 @@
+"""The JSON report: one document, the contract tools rely on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from site_builder.checker import CitationResult, Report
+
+
+def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "fact": result.fact.ref,
+        "source": result.citation.source,
+        "status": result.status,
+        "start": result.start,
+        "end": result.end,
+        "file": report.project.sheet(result.fact.sheet).path,
+        "line": result.citation.line,
+    }
+    if result.located:
+        source = report.project.sources[result.citation.source]
+        line, column = source.text.line_col(result.start)
+        out["source_line"], out["source_column"] = line, column
+        out["normalizations"] = list(result.match.normalizations)
+    return out
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    project = report.project
+    return {
+        "summary": {
+            "sheets": len(project.sheets),
+            "facts": len(project.facts),
+            "citations": len(report.citations),
+            "errors": report.errors,
+            "warnings": report.warnings,
+        },
+        "citations": [citation_json(r, report) for r in report.citations],
+        "diagnostics": [
+            {
+                "severity": x.severity,
+                "code": x.code,
+                "file": x.file,
+                "line": x.line,
+                "column": x.column,
+                "message": x.message,
+                "notes": list(x.notes),
+                **x.extra,
+            }
+            for x in report.diagnostics
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""Compiler-style text: ``file:line:col: error[code]: message``, the line, a caret, notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from site_builder.checker import Report
+from site_builder.diagnostics import Diagnostic
+
+_COLORS = {"error": "red", "warning": "yellow"}
+
+
+def _source_line(root: Path, diagnostic: Diagnostic, cache: dict[str, list[str]]) -> str | None:
+    if diagnostic.line is None:
+        return None
+    if diagnostic.file not in cache:
+        try:
+            raw = (root / diagnostic.file).read_bytes()
+            cache[diagnostic.file] = raw.decode("utf-8-sig", errors="replace").splitlines()
+        except OSError:
+            cache[diagnostic.file] = []
+    lines = cache[diagnostic.file]
+    return lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else None
+
+
+def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: dict[str, list[str]]) -> str:
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if color else text
+
+    where = diagnostic.file
+    if diagnostic.line is not None:
+        where += f":{diagnostic.line}"
+        if diagnostic.column is not None:
+            where += f":{diagnostic.column}"
+    head = (f"{style(where, bold=True)}: "
+            f"{style(f'{diagnostic.severity}[{diagnostic.code}]', fg=_COLORS[diagnostic.severity], bold=True)}: "
+            f"{diagnostic.message}")
+    out = [head]
+    text = _source_line(root, diagnostic, cache)
+    if text is not None:
+        gutter = str(diagnostic.line)
+        out.append(f" {gutter} | {text}")
+        caret_at = (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1
+        out.append(f" {' ' * len(gutter)} | {' ' * caret_at}{style('^', fg=_COLORS[diagnostic.severity], bold=True)}")
+    for note in diagnostic.notes:
+        out.append(f" {' ' * len(str(diagnostic.line or ''))} = {note}")
+    return "\n".join(out)
+
+
+def summary_line(report: Report) -> str:
+    project = report.project
+    return (f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
+            f"{len(report.citations)} citations: {report.errors} errors, {report.warnings} warnings")
+
+
+def render_text(report: Report, color: bool = False) -> str:
+    root = Path(report.project.root)
+    cache: dict[str, list[str]] = {}
+    blocks = [format_diagnostic(x, root, color, cache) for x in report.diagnostics]
+    blocks.append(summary_line(report))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,54 @@
+"""Reading built HTML in tests: text content, ids, links."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Page(HTMLParser):
+    """Collects ids, links, elements and text, and checks that tags are balanced."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.tags: list[str] = []
+        self.text_parts: list[str] = []
+        self.stack: list[str] = []
+        self.unbalanced: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href") is not None:
+            self.links.append(attrs["href"])
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.unbalanced.append(tag)
+
+    def handle_data(self, data):
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+
+def markdown_to_html(markdown_text: str) -> str:
+    """Render Markdown with the extensions the project's mkdocs.yml enables."""
+    import markdown
+
+    return markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "toc"])
