@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from site_builder import __version__
-from site_builder.checker import Report
+from site_builder.changes import RevisionError
+from site_builder.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions, Report
 from site_builder.generate import check, generate
 from site_builder.project import NotAProject, require_project
 from site_builder.report import FORMATS
@@ -19,6 +20,12 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
     help="Project folder holding seeds/ and factsheets/.",
+)
+
+
+min_words_option = click.option(
+    "--min-quote-words", type=click.IntRange(min=1), default=DEFAULT_MIN_QUOTE_WORDS, show_default=True,
+    help="Warn about quotes with fewer words (quote-too-short).",
 )
 
 
@@ -46,9 +53,15 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="How to print the problems.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check_command(root: Path, fmt: str, strict: bool) -> None:
+@click.option("--since", metavar="REV",
+              help="Check only what changed against this git revision, and everything that depends on it.")
+@min_words_option
+def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quote_words: int) -> None:
     """Check every record and citation, without building anything."""
-    report = check(_project_root(root))
+    try:
+        report = check(_project_root(root), CheckOptions(min_quote_words=min_quote_words), since=since)
+    except RevisionError as exc:
+        raise click.UsageError(f"--since {since}: {exc}") from None
     _echo_report(report, fmt)
     sys.exit(EXIT_OK if report.ok(strict=strict) else EXIT_PROBLEMS)
 
@@ -56,12 +69,13 @@ def check_command(root: Path, fmt: str, strict: bool) -> None:
 @cli.command("build")
 @root_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build_command(root: Path, strict: bool) -> None:
+@min_words_option
+def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
-    report = check(root)
+    report = check(root, CheckOptions(min_quote_words=min_quote_words))
     if not report.ok(strict=strict):
         _echo_report(report, err=True)
         click.echo("site not built: fix the errors above", err=True)
@@ -79,6 +93,37 @@ def build_command(root: Path, strict: bool) -> None:
                f"{len(report.project.sources)} sources")
 
 
+@cli.command("pin")
+@root_option
+@click.argument("sources", nargs=-1, metavar="[SOURCE]...")
+def pin_command(root: Path, sources: tuple[str, ...]) -> None:
+    """Record the sha256 of sources (all, or those named) in their metadata, once reviewed."""
+    from site_builder.integrity import pin_source
+    from site_builder.project import load_project
+
+    root = _project_root(root)
+    project, _ = load_project(root)
+    unknown = [name for name in sources if name not in project.sources]
+    if unknown:
+        raise click.UsageError(f"no such source: {', '.join(unknown)} (the sources are in {root / 'seeds'})")
+    for source_id in sources or sorted(project.sources):
+        source = project.sources[source_id]
+        if source.meta_path and not _metadata_readable(root, source.meta_path):
+            click.echo(f"{source.meta_path}: not valid YAML metadata; fix it, then pin again", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        changed = pin_source(source, root)
+        state = "pinned" if changed else "already pinned"
+        click.echo(f"{state} {source.id}: sha256 {source.digest}")
+
+
+def _metadata_readable(root: Path, meta_path: str) -> bool:
+    """Whether a metadata file reads as a YAML mapping (a broken file is never rewritten)."""
+    from site_builder.records import parse_record
+
+    doc, problems = parse_record(root / meta_path, root, root / "seeds")
+    return doc is not None and not problems and (doc.data is None or isinstance(doc.data, dict))
+
+
 @cli.command("serve")
 @root_option
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
@@ -87,8 +132,14 @@ def serve_command(root: Path, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve
 
     from site_builder import mkdocs_hooks
+    from site_builder.mkdocs_build import PublishError, read_config
 
     root = _project_root(root).resolve()
+    try:
+        generate(check(root), read_config(root).docs_dir)  # MkDocs wants the docs folder to exist
+    except PublishError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PROBLEMS)
     serve(
         config_file=str(root / "mkdocs.yml"),
         livereload=True,

@@ -16,7 +16,11 @@ CODES: dict[str, str] = {
     "source-not-found": "A citation names a source that is not in seeds/.",
     "source-invalid": "A source file cannot be read as UTF-8 text, or lies outside seeds/.",
     "quote-not-found": "A quote does not occur in the source it cites, even after normalization.",
+    "quote-context-mismatch": "A quote occurs in its source, but not where its prefix or suffix says.",
     "quote-ambiguous": "A quote occurs in more than one place in its source.",
+    "quote-too-short": "A quote has fewer words than the minimum, so it proves little.",
+    "source-changed": "A source's text no longer matches the sha256 pinned in its metadata.",
+    "source-unpinned": "A source has no sha256 pin in its metadata.",
     "broken-reference": "A `related` entry names a sheet or fact that does not exist.",
 }
 

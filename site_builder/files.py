@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ class TextFile:
     path: Path
     rel: str  # relative to the project root, forward slashes
     text: str  # decoded, without a byte-order mark
+    sha256: str  # of the bytes as stored
 
 
 def relative(path: Path, root: Path) -> str:
@@ -71,4 +73,4 @@ def read_text(path: Path, root: Path, folder: Path) -> TextFile:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read {rel}: {exc.strerror or exc}", 1) from None
-    return TextFile(path, rel, decode_utf8(data))
+    return TextFile(path, rel, decode_utf8(data), hashlib.sha256(data).hexdigest())

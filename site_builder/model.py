@@ -17,6 +17,7 @@ class SourceMeta:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    sha256: str | None = None  # the pin: the digest the text had when a curator last reviewed it
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Source:
     text: SourceText
     meta: SourceMeta = field(default_factory=SourceMeta)
     meta_path: str | None = None
+    digest: str = ""  # sha256 of the file's bytes as they are now
+    pin_line: int | None = None  # line of ``sha256`` in the metadata file
 
     @property
     def title(self) -> str:

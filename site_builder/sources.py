@@ -9,7 +9,7 @@ from site_builder.diagnostics import Diagnostic
 from site_builder.files import UnreadableFile, read_text, relative
 from site_builder.matching import SourceText
 from site_builder.model import Source, SourceMeta
-from site_builder.records import read_record
+from site_builder.records import check_shape, parse_record
 
 SOURCE_SUFFIX = ".txt"
 META_SUFFIX = ".yml"
@@ -23,17 +23,21 @@ def load_sources(root: Path) -> tuple[dict[str, Source], list[Diagnostic]]:
         source_id = path.name[: -len(SOURCE_SUFFIX)]
         rel = relative(path, root)
         try:
-            text = read_text(path, root, seeds).text
+            source_file = read_text(path, root, seeds)
         except UnreadableFile as exc:
             problems.append(d.error("source-invalid", rel, exc.line, exc.message, column=exc.column))
             continue
-        meta, meta_rel = SourceMeta(), None
+        meta, meta_rel, pin_line = SourceMeta(), None, None
         meta_path = path.with_suffix(META_SUFFIX)
         if meta_path.exists() or meta_path.is_symlink():
             meta_rel = relative(meta_path, root)
-            data, meta_problems = read_record(meta_path, root, seeds, "source")
+            doc, meta_problems = parse_record(meta_path, root, seeds)
+            if doc is not None:
+                meta_problems += check_shape(doc, meta_rel, "source")
             problems.extend(meta_problems)
-            if isinstance(data, dict) and not meta_problems:
-                meta = SourceMeta(**{k: v for k, v in data.items() if isinstance(v, str)})
-        sources[source_id] = Source(source_id, rel, SourceText(text), meta, meta_rel)
+            if doc is not None and isinstance(doc.data, dict) and not meta_problems:
+                meta = SourceMeta(**{k: v for k, v in doc.data.items() if isinstance(v, str)})
+                pin_line = doc.line_of(("sha256",), key=True) if "sha256" in doc.data else None
+        sources[source_id] = Source(source_id, rel, SourceText(source_file.text), meta, meta_rel,
+                                    digest=source_file.sha256, pin_line=pin_line)
     return sources, problems

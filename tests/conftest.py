@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from pathlib import Path
 
@@ -24,11 +25,16 @@ class ProjectDir:
         (root / "seeds").mkdir()
         (root / "factsheets").mkdir()
 
-    def source(self, source_id: str, text: str, meta: str | None = None) -> Path:
+    def source(self, source_id: str, text: str | bytes, meta: str | None = None, *, pin: bool = True) -> Path:
+        """Write a source (and its metadata); ``pin`` records its digest, as a curator would."""
         path = self.root / "seeds" / f"{source_id}.txt"
-        path.write_text(text, encoding="utf-8", newline="")
-        if meta is not None:
-            (self.root / "seeds" / f"{source_id}.yml").write_text(textwrap.dedent(meta), encoding="utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        path.write_bytes(data)
+        meta_text = textwrap.dedent(meta) if meta is not None else ""
+        if pin:
+            meta_text += f"sha256: {hashlib.sha256(data).hexdigest()}\n"
+        if meta_text:
+            (self.root / "seeds" / f"{source_id}.yml").write_text(meta_text, encoding="utf-8")
         return path
 
     def sheet(self, sheet_id: str, yaml_text: str, suffix: str = ".yml") -> Path:

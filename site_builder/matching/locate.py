@@ -1,58 +1,65 @@
-"""Locate a quote in a source text: exact first, then normalized, else the closest passage."""
+"""Locate a quote in a source text: exact first, then normalized, then elided, else the closest passage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
+from site_builder.matching import elision, search
+from site_builder.matching.context import context_problem, ends_before, starts_after
+from site_builder.matching.normalize import needed_rules, normalize
+from site_builder.matching.result import Match, Span, Status, Suggestion
+from site_builder.matching.search import Candidate
+from site_builder.matching.suggest import closest_passage
 from site_builder.matching.text import SourceText
 
-Status = Literal["exact", "normalized", "elided", "not-found"]
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """The passage of the source closest to a quote that was not found."""
-
-    text: str
-    start: int
-    end: int
-    score: float  # 0 to 100
-    diff: str = ""  # word-level diff, quote → passage
-
-
-@dataclass(frozen=True)
-class Match:
-    status: Status
-    span: Span | None = None
-    occurrences: tuple[Span, ...] = ()
-    normalizations: tuple[str, ...] = ()
-    insertions: tuple[str, ...] = ()
-    segments: tuple[Span, ...] = ()
-    suggestion: Suggestion | None = None
-    problem: str | None = None
-
-    @property
-    def found(self) -> bool:
-        return self.span is not None
+__all__ = ["Match", "Span", "Status", "Suggestion", "locate"]
 
 
 def locate(
     quote: str, source: SourceText, *, prefix: str | None = None, suffix: str | None = None
 ) -> Match:
-    """Find ``quote`` in ``source``."""
-    text = source.text
-    occurrences = []
-    at = text.find(quote)
-    while at != -1 and quote:
-        occurrences.append(Span(at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    if occurrences:
-        return Match("exact", occurrences[0], tuple(occurrences))
-    return Match("not-found")
+    """Find ``quote`` in ``source``, where ``prefix`` and ``suffix`` (if given) surround it.
+
+    The first way that finds the quote anywhere decides: verbatim, then normalized,
+    then as an elided quote. If none does, the closest passage is suggested.
+    """
+    if not normalize(quote):
+        return Match("not-found", problem="the quote is empty")
+    status: Status = "exact"
+    insertions: tuple[str, ...] = ()
+    candidates = search.exact(quote, source)
+    if not candidates:
+        candidates = search.normalized(quote, source)
+        status = "normalized"
+    if not candidates:
+        elided = elision.parse(quote)
+        if elided is not None:
+            candidates = list(elision.find(elided, source))
+            status = "elided" if elided.has_gap else "normalized"
+            insertions = elided.insertions
+    if not candidates:
+        return Match("not-found", insertions=insertions, suggestion=closest_passage(quote, source))
+
+    spans = tuple(c.span for c in candidates)
+    for side, given, fits in (("prefix", prefix, ends_before), ("suffix", suffix, starts_after)):
+        if given is None:
+            continue
+        wanted = normalize(given)
+        kept = [c for c in candidates if fits(source, c.span, wanted)]
+        if not kept:
+            problem = context_problem(source, [c.span for c in candidates], side, given)
+            return Match("not-found", occurrences=spans, insertions=insertions, problem=problem)
+        candidates = kept
+
+    first = candidates[0]
+    return Match(
+        status,
+        first.span,
+        occurrences=tuple(c.span for c in candidates),
+        normalizations=_needed(first, source),
+        insertions=insertions,
+        segments=first.segments if status == "elided" else (),
+    )
+
+
+def _needed(candidate: Candidate, source: SourceText) -> tuple[str, ...]:
+    pairs = [(source.text[span.start : span.end], quoted) for span, quoted in candidate.pieces]
+    return needed_rules(pairs) if pairs else ()

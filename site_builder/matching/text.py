@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from functools import cached_property
 
+from site_builder.matching.normalize import NormalizedText, normalize_source
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+# A CR must not be split from its LF, or every CRLF would count as a blank line.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 class SourceText:
@@ -47,3 +51,33 @@ class SourceText:
                 lead = len(chunk) - len(chunk.lstrip())
                 result.append((a + lead, a + lead + len(stripped)))
         return tuple(result)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """The text with every normalization applied, and the map back to ``text``."""
+        return normalize_source(self.text)
+
+    @cached_property
+    def normalized_paragraphs(self) -> tuple[array, array]:
+        """Starts and ends of ``paragraphs`` as offsets into ``normalized.text``."""
+        starts, ends = array("q"), array("q")
+        for start, end in self.paragraphs:
+            starts.append(self.normalized.start_to_normalized(start))
+            ends.append(self.normalized.end_to_normalized(end))
+        return starts, ends
+
+    def windows(self, width: int) -> list[str]:
+        """The normalized text cut into windows of ``width`` that overlap by half.
+
+        Any passage up to half as long lies wholly inside one of them, window ``i``
+        starting at ``i * (width // 2)``. Kept per width for the later quotes.
+        """
+        if width not in self._windows:
+            text, step = self.normalized.text, width // 2
+            last = max(len(text) - step, 1)
+            self._windows[width] = [text[at : at + width] for at in range(0, last, step)]
+        return self._windows[width]
+
+    @cached_property
+    def _windows(self) -> dict[int, list[str]]:
+        return {}

@@ -19,23 +19,32 @@ def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
         "line": result.citation.line,
     }
     if result.located:
+        match = result.match
         source = report.project.sources[result.citation.source]
         line, column = source.text.line_col(result.start)
         out["source_line"], out["source_column"] = line, column
-        out["normalizations"] = list(result.match.normalizations)
+        out["normalizations"] = list(match.normalizations)
+        out["occurrences"] = len(match.occurrences)
+        if match.segments:
+            out["segments"] = [[span.start, span.end] for span in match.segments]
+        if match.insertions:
+            out["insertions"] = list(match.insertions)
     return out
 
 
 def report_json(report: Report) -> dict[str, Any]:
     project = report.project
+    summary: dict[str, Any] = {
+        "sheets": len(project.sheets),
+        "facts": len(project.facts),
+        "citations": len(report.citations),
+        "errors": report.errors,
+        "warnings": report.warnings,
+    }
+    if report.changes is not None:
+        summary["changes"] = report.changes
     return {
-        "summary": {
-            "sheets": len(project.sheets),
-            "facts": len(project.facts),
-            "citations": len(report.citations),
-            "errors": report.errors,
-            "warnings": report.warnings,
-        },
+        "summary": summary,
         "citations": [citation_json(r, report) for r in report.citations],
         "diagnostics": [
             {

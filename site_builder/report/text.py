@@ -51,8 +51,21 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
 
 def summary_line(report: Report) -> str:
     project = report.project
-    return (f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
-            f"{len(report.citations)} citations: {report.errors} errors, {report.warnings} warnings")
+    counts = f"{report.errors} errors, {report.warnings} warnings"
+    if report.changes is None:
+        return (f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
+                f"{len(report.citations)} citations: {counts}")
+    changes = report.changes
+
+    def listed(items: list[str]) -> str:
+        return ", ".join(items) if items else "none"
+
+    return "\n".join((
+        f"changed since {changes['since']}: sources: {listed(changes['sources'])}; "
+        f"sheets: {listed(changes['sheets'])}; facts: {listed(changes['facts'])}",
+        f"checked {len(changes['checked_sheets'])} sheets that depend on them "
+        f"({listed(changes['checked_sheets'])}), {len(report.citations)} citations: {counts}",
+    ))
 
 
 def render_text(report: Report, color: bool = False) -> str:
