@@ -70,7 +70,7 @@ def build_command(root: Path, strict: bool) -> None:
         _echo_report(report, err=True)
     try:
         site = read_config(root)
-        generate(report, site.docs_dir)
+        generate(report, site.docs_dir, site.settings)
         publish(site)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
