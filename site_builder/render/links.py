@@ -23,9 +23,12 @@ def external(text: str, url: str, *, title: str | None = None, css: str | None =
 class Linker:
     page: str
 
-    def __call__(self, text: str, to_path: str, anchor: str | None = None, *, css: str | None = None) -> Md:
+    def __call__(self, text: str, to_path: str, anchor: str | None = None, *, css: str | None = None,
+                 title: str | None = None) -> Md:
+        """A Markdown link; ``css`` and ``title`` are our own words, never user text."""
         attrs = f"{{ .{css} }}" if css else ""
-        return Md(f"[{inline(text)}]({urls.href(self.page, to_path, anchor)}){attrs}")
+        hint = f' "{title}"' if title else ""
+        return Md(f"[{inline(text)}]({urls.href(self.page, to_path, anchor)}{hint}){attrs}")
 
     def sheet(self, sheet) -> Md:
         return self(sheet.title, urls.sheet_page(sheet.id))
@@ -44,7 +47,8 @@ class Linker:
 
     def passage(self, result: CitationResult, text: str) -> Md:
         c = result.citation
-        return self(text, urls.source_page(c.source), urls.cite_anchor(result.fact.sheet, result.fact.id, c.index))
+        return self(text, urls.source_page(c.source), urls.cite_anchor(result.fact.sheet, result.fact.id, c.index),
+                    title="The passage, highlighted in the source text")
 
     def warning(self, number: int, text: str) -> Md:
         return self(text, urls.WARNINGS, urls.warning_anchor(number))
