@@ -13,7 +13,6 @@ from site_builder.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions, Report
 from site_builder.generate import check, generate
 from site_builder.project import NotAProject, require_project
 from site_builder.report import FORMATS
-from site_builder.report.text import render_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -84,7 +83,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
         _echo_report(report, err=True)
     try:
         site = read_config(root)
-        generate(report, site.docs_dir)
+        generate(report, site.docs_dir, site.settings)
         publish(site)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from site_builder.changes import find_changes
 from site_builder.checker import CheckOptions, Report, check_project
+from site_builder.exports import export_files
 from site_builder.project import load_project
-from site_builder.render.pages import render_site
+from site_builder.render.pages import render_pages
+from site_builder.render.site_settings import SiteSettings
+from site_builder.render.views import SiteView
 from site_builder.render.writer import write_docs
 
 
@@ -33,6 +36,7 @@ def check(root: Path, options: CheckOptions = CheckOptions(), *, since: str | No
     return report
 
 
-def generate(report: Report, docs_dir: Path) -> list[str]:
-    """Write every page of a checked project into ``docs_dir``; returns the paths that changed."""
-    return write_docs(render_site(report), docs_dir)
+def generate(report: Report, docs_dir: Path, settings: SiteSettings | None = None) -> list[str]:
+    """Write every page and export of a checked project into ``docs_dir``; returns the paths that changed."""
+    view = SiteView.of(report, settings)
+    return write_docs({**render_pages(view), **export_files(view)}, docs_dir)

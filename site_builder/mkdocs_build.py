@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.render.site_settings import SiteSettings
+
 CONFIG_NAME = "mkdocs.yml"
 
 
@@ -21,10 +23,11 @@ class SiteConfig:
     config_file: Path
     docs_dir: Path
     site_dir: Path
+    settings: SiteSettings = SiteSettings()  # what the pages need to know of the site
 
 
 def read_config(root: Path) -> SiteConfig:
-    """The folders that ``mkdocs.yml`` names, read with MkDocs' own YAML loader."""
+    """The folders and site settings that ``mkdocs.yml`` names, read with MkDocs' own YAML loader."""
     from mkdocs.utils.yaml import yaml_load
 
     config_file = root / CONFIG_NAME
@@ -38,7 +41,8 @@ def read_config(root: Path) -> SiteConfig:
     if not isinstance(raw, dict):
         raise PublishError(f"{config_file} is not a mapping of MkDocs settings")
     base = config_file.parent
-    return SiteConfig(config_file, base / str(raw.get("docs_dir", "docs")), base / str(raw.get("site_dir", "site")))
+    return SiteConfig(config_file, base / str(raw.get("docs_dir", "docs")), base / str(raw.get("site_dir", "site")),
+                      SiteSettings.from_config(raw))
 
 
 def _mkdocs_env() -> dict[str, str]:

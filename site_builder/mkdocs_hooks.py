@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from site_builder.generate import check, generate
+from site_builder.render.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.site_builder")
 
@@ -18,4 +19,4 @@ def on_pre_build(config) -> None:
     report = check(root)
     for problem in report.diagnostics:
         log.warning("%s:%s: %s[%s]: %s", problem.file, problem.line, problem.severity, problem.code, problem.message)
-    generate(report, Path(config.docs_dir))
+    generate(report, Path(config.docs_dir), SiteSettings.from_config(config))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -92,6 +93,22 @@ def harbour(project: ProjectDir) -> ProjectDir:
             related: [harbour#opened, harbour]
     """)
     return project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """A copy of the repository's records and config, built with ``site-builder build``."""
+    from site_builder.cli import main
+
+    root = tmp_path_factory.mktemp("repo")
+    for name in ("seeds", "factsheets"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    try:
+        main(["build", "--root", str(root)])
+    except SystemExit as exc:
+        assert exc.code in (0, None), f"the build failed with exit code {exc.code}"
+    return root
 
 
 class CliResult:

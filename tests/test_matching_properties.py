@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from site_builder.matching import SourceText, Span, locate
 from site_builder.matching.normalize import normalize
-from site_builder.matching.search import find_all
 
 FAST = settings(max_examples=60, deadline=None, database=None)
 
@@ -53,8 +52,13 @@ class Generated:
 
 
 @st.composite
-def texts(draw, min_paragraphs=1):
-    paragraphs = draw(st.lists(st.lists(words, min_size=3, max_size=25), min_size=min_paragraphs, max_size=4))
+def texts(draw, min_paragraphs=1, min_words=3, numbered=False):
+    """Paragraphs of words; ``numbered`` words each end in their own number, so none repeats."""
+    paragraphs = draw(st.lists(st.lists(words, min_size=min_words, max_size=25),
+                               min_size=min_paragraphs, max_size=4))
+    if numbered:
+        count = iter(range(10_000))
+        paragraphs = [[f"{word}{next(count):04d}" for word in para] for para in paragraphs]
     text, spans, paragraph = "", [], []
     for number, para in enumerate(paragraphs):
         if number:
@@ -135,12 +139,11 @@ def test_a_changed_word_never_passes(case, data):
 
 
 @st.composite
-def two_passages(draw):
+def two_passages(draw, numbered=False):
     """A text and two runs of words, the first before the second in one paragraph."""
-    generated = draw(texts(min_paragraphs=2))
+    generated = draw(texts(min_paragraphs=2, min_words=5, numbered=numbered))
     number = draw(st.sampled_from(sorted(set(generated.paragraph))))
     indexes = [i for i, p in enumerate(generated.paragraph) if p == number]
-    assume(len(indexes) >= 5)
     a = draw(st.sampled_from(indexes[:-4]))
     b = draw(st.integers(a, indexes[-1] - 3))
     c = draw(st.integers(b + 2, indexes[-1]))
@@ -169,14 +172,11 @@ def test_elided_passages_in_order_are_found_in_one_paragraph(case, data):
 
 
 @FAST
-@given(two_passages(), st.data())
+@given(two_passages(numbered=True), st.data())
 def test_elided_passages_out_of_order_are_not_found(case, data):
     generated, left, right, _ = case
     text = generated.text
     first, second = text[left.start : left.end], text[right.start : right.end]
     assume(not any(mark in first + second for mark in ("…", "...")))
-    norm = SourceText(text).normalized.text
-    for passage in (first, second):
-        assume(len(list(find_all(norm, normalize(passage)))) == 1)
     quote = second + _elision_marker(data.draw) + first
     assert locate(quote, SourceText(text)).status == "not-found"

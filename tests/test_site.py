@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
+import re
+import textwrap
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-import pytest
-
-from conftest import REPO
 from htmltools import Page
 from site_builder.generate import check
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A copy of the repository's records and config, built with ``site-builder build``."""
-    from site_builder.cli import main
-
-    root = tmp_path_factory.mktemp("repo")
-    for name in ("seeds", "factsheets"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    try:
-        main(["build", "--root", str(root)])
-    except SystemExit as exc:
-        assert exc.code in (0, None), f"the build failed with exit code {exc.code}"
-    return root
 
 
 def html_of(site: Path, page_url: str) -> Page:
@@ -123,3 +105,95 @@ def test_navigation_stays_small(built_site):
     nav = page[page.index('<nav class="md-nav md-nav--primary'):]
     nav = nav[: nav.index("</nav>")]
     assert Page(nav).links.__len__() < 20
+
+
+def test_every_fact_shows_the_facts_that_link_to_it(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    checked = 0
+    for sheet in report.project.sheets:
+        for fact in sheet.facts:
+            for ref, _ in fact.related:
+                target_sheet, _, target_fact = ref.partition("#")
+                if not target_fact:
+                    continue
+                target_sheet = target_sheet or sheet.id
+                page = html_of(site, f"sheets/{target_sheet}")
+                back = f"#{fact.id}" if target_sheet == sheet.id else f"../{sheet.id}/#{fact.id}"
+                assert back in page.links, (ref, fact.ref)
+                checked += 1
+    assert checked > 0
+
+
+def test_exports_are_published_and_linked(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    doc = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    assert doc["summary"]["facts"] == len(report.project.facts)
+    home = html_of(site, "")
+    assert {"facts.json", "warnings/"} <= set(home.links)
+    for source_id, source in report.project.sources.items():
+        published = (site / "sources" / f"{source_id}.txt").read_bytes().decode("utf-8")
+        assert published == source.text.text
+        annotations = json.loads((site / "annotations" / f"{source_id}.jsonld").read_text(encoding="utf-8"))
+        for item in annotations["first"]["items"]:
+            quote, position = item["target"]["selector"]
+            assert published[position["start"]:position["end"]] == quote["exact"]
+        page = html_of(site, f"sources/{source_id}")
+        assert f"../../annotations/{source_id}.jsonld" in page.links
+        assert f"../{source_id}.txt" in page.links
+        assert "of the text is cited" in page.text
+
+
+def test_accepted_warnings_page_is_published(built_site):
+    page = html_of(built_site / "site", "warnings")
+    assert "Accepted warnings" in page.text
+    assert "There are none" in page.text  # the repository's records verify without warnings
+
+
+def test_pages_load_nothing_from_outside_the_site(built_site):
+    site = built_site / "site"
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]*)"', html)
+        loaded += re.findall(r'<link\b[^>]*\bhref="([^"]*)"', html)
+        outside = [url for url in loaded if urlsplit(url).scheme or url.startswith("//")]
+        assert outside == [], f"{path.relative_to(site)} loads {outside}"
+        assert "fonts.googleapis" not in html and "api.github.com" not in html
+
+
+def test_edit_links_come_from_mkdocs_yml_without_a_repository_widget(harbour, run_cli):
+    config = harbour.mkdocs()
+    config.write_text(config.read_text(encoding="utf-8") + textwrap.dedent("""
+        extra:
+          site_builder:
+            repo_url: https://github.com/o/r
+            edit_uri: edit/main/
+        """), encoding="utf-8")
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    report = check(harbour.root)
+    fact = report.project.sheet("people").fact("ann-lee")
+    html = (harbour.root / "site" / "sheets" / "people" / "index.html").read_text(encoding="utf-8")
+    assert f"https://github.com/o/r/edit/main/factsheets/people.yml#L{fact.line}" in Page(html).links
+    assert "md-source" not in html  # Material's header widget, which fetches the repository's stars
+
+
+def test_build_and_serve_read_the_same_settings(harbour):
+    from mkdocs.config import load_config
+
+    from site_builder.mkdocs_build import read_config
+    from site_builder.render.site_settings import SiteSettings
+
+    config = harbour.mkdocs()
+    config.write_text(config.read_text(encoding="utf-8") + textwrap.dedent("""
+        site_url: https://facts.example.org/
+        extra:
+          site_builder:
+            repo_url: https://github.com/o/r
+            edit_uri: edit/main/
+        """), encoding="utf-8")
+    (harbour.root / "build" / "docs").mkdir(parents=True)
+    expected = SiteSettings("https://facts.example.org/", True, "https://github.com/o/r", "edit/main/")
+    assert read_config(harbour.root).settings == expected
+    assert SiteSettings.from_config(load_config(str(config))) == expected

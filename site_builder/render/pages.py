@@ -1,12 +1,12 @@
 """Render every page of the site as Markdown, through the package's Jinja2 templates.
 
 Templates print user text with ``{{ … }}`` and it is escaped there by default; only values
-built here as :class:`Md` (links, anchors, highlighted source text) pass through as Markdown.
+built here as :class:`Md` (links, anchors, badges, highlighted source text) pass through as
+Markdown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -14,11 +14,15 @@ import jinja2
 
 from site_builder.checker import CitationResult, Report
 from site_builder.render import urls
-from site_builder.render.escape import Md, attribute, finalize, inline
-from site_builder.render.highlight import Passage, split
+from site_builder.render.badges import status_badge
+from site_builder.render.coverage import percent
+from site_builder.render.edit_links import edit_url
+from site_builder.render.escape import Md, finalize, inline
+from site_builder.render.links import Linker, external
+from site_builder.render.original_links import original_passage_url
+from site_builder.render.site_settings import SiteSettings
+from site_builder.render.source_text import highlighted_paragraphs
 from site_builder.render.views import SiteView
-
-STATUS_LABELS = {"exact": "verbatim", "normalized": "normalized", "elided": "elided"}
 
 
 @cache
@@ -34,40 +38,20 @@ def _environment() -> jinja2.Environment:
     )
 
 
-@dataclass(frozen=True)
-class Linker:
-    """Builds links from one page, so templates never compute paths."""
-
-    page: str
-
-    def __call__(self, text: str, to_page: str, anchor: str | None = None) -> Md:
-        return Md(f"[{inline(text)}]({urls.href(self.page, to_page, anchor)})")
-
-    def sheet(self, sheet) -> Md:
-        return self(sheet.title, urls.sheet_page(sheet.id))
-
-    def fact(self, fact, text: str | None = None) -> Md:
-        return self(text or fact.statement, urls.sheet_page(fact.sheet), urls.fact_anchor(fact.id))
-
-    def source(self, source) -> Md:
-        return self(source.title, urls.source_page(source.id))
-
-    def tag(self, tag: str) -> Md:
-        return self(tag, urls.tag_page(tag))
-
-    def passage(self, result: CitationResult, text: str) -> Md:
-        c = result.citation
-        return self(text, urls.source_page(c.source), urls.cite_anchor(result.fact.sheet, result.fact.id, c.index))
-
-
 def _render(template: str, page: str, **context: Any) -> str:
     return _environment().get_template(template).render(link=Linker(page), page=page, **context)
+
+
+def _joined(parts: list[str], separator: str = " · ") -> Md:
+    """Parts that are already Markdown, or user text to escape, on one line."""
+    return Md(separator.join(p if isinstance(p, Md) else inline(p) for p in parts if p))
 
 
 def home_page(view: SiteView) -> str:
     project = view.project
     return _render("home.md.j2", urls.HOME, sheets=project.sheets, sources=project.sources.values(),
-                   facts=len(project.facts), citations=len(view.report.citations), tags=view.tags)
+                   facts=len(project.facts), citations=len(view.report.citations), tags=view.tags,
+                   warnings=len(view.warnings))
 
 
 def sheets_index(view: SiteView) -> str:
@@ -75,7 +59,8 @@ def sheets_index(view: SiteView) -> str:
 
 
 def sources_index(view: SiteView) -> str:
-    rows = [(source, len(view.by_source.get(source.id, ()))) for source in view.project.sources.values()]
+    rows = [(source, len(view.by_source.get(source.id, ())), percent(view.cited_share(source)))
+            for source in view.project.sources.values()]
     return _render("sources.md.j2", urls.SOURCES, rows=rows)
 
 
@@ -89,81 +74,106 @@ def tag_page(view: SiteView, tag: str) -> str:
                    facts=view.facts_by_tag.get(tag, []), project=view.project)
 
 
+def _attribution(view: SiteView, result: CitationResult, link: Linker) -> Md:
+    """How a quote is shown to be found: its status, where it is in our copy and in the original."""
+    source = view.source_of(result)
+    if source is None or not result.located:
+        return _joined([status_badge(result), result.citation.source])
+    original = original_passage_url(result, source)
+    return _joined([
+        status_badge(result),
+        link.passage(result, source.title),
+        source.meta.publisher,
+        source.meta.published,
+        external("original ↗", original, title="The passage in the original publication") if original else None,
+    ])
+
+
+def _quote(view: SiteView, result: CitationResult, link: Linker) -> dict[str, Any]:
+    fact, index = result.fact, result.citation.index
+    return {
+        "text": result.citation.quote,
+        "attribution": _attribution(view, result, link),
+        "warnings": [link.warning(w.number, f"Warning: {w.diagnostic.message}")
+                     for w in view.warnings_for(fact, index)],
+    }
+
+
+def _fact_item(view: SiteView, sheet, fact, link: Linker) -> dict[str, Any]:
+    related, related_refs = [], set()
+    for ref, _ in fact.related:
+        target = view.resolve(ref, sheet)
+        if target is not None:
+            target_sheet, target_fact = target
+            related_refs.add(target_fact.ref if target_fact else target_sheet.id)
+            related.append(link.fact(target_fact) if target_fact else link.sheet(target_sheet))
+    # Facts that this one also names as related are listed once, under "Related".
+    linked_from = [link.fact(f) for f in view.linked_from.get(fact.ref, []) if f.ref not in related_refs]
+    edit = edit_url(view.settings, sheet.path, fact.line)
+    return {
+        "fact": fact,
+        "anchor": Md(urls.fact_anchor(fact.id)),
+        "quotes": [_quote(view, r, link) for r in view.by_fact.get(fact.ref, [])],
+        "tags": _joined([link.tag_chip(t) for t in fact.tags], " "),
+        "related": related,
+        "linked_from": linked_from,
+        "permalink": link(fact.ref, urls.sheet_page(sheet.id), urls.fact_anchor(fact.id)),
+        "edit": external("Edit this fact", edit, css="sb-edit") if edit else None,
+        "warnings": [link.warning(w.number, f"Warning: {w.diagnostic.message}")
+                     for w in view.warnings_for(fact)],
+    }
+
+
 def sheet_page(view: SiteView, sheet) -> str:
     page = urls.sheet_page(sheet.id)
-    facts = []
-    for fact in sheet.facts:
-        link = Linker(page)
-        related = []
-        for ref, _ in fact.related:
-            target = view.resolve(ref, sheet)
-            if target is not None:
-                target_sheet, target_fact = target
-                related.append(link.fact(target_fact) if target_fact else link.sheet(target_sheet))
-        facts.append({
-            "fact": fact,
-            "anchor": Md(urls.fact_anchor(fact.id)),
-            "results": view.by_fact.get(fact.ref, []),
-            "related": related,
-            "linked_from": view.linked_from.get(fact.ref, []),
-        })
-    return _render("sheet.md.j2", page, sheet=sheet, facts=facts, sources=view.project.sources,
-                   labels=STATUS_LABELS)
-
-
-def _highlighted_paragraphs(view: SiteView, source, results: list[CitationResult]) -> list[Md]:
-    page = urls.source_page(source.id)
-    key_of = {}
-    passages = []
-    for result in results:
-        key = urls.cite_anchor(result.fact.sheet, result.fact.id, result.citation.index)
-        key_of[key] = result
-        segments = result.match.segments or (result.match.span,)
-        passages.append(Passage(key, tuple((s.start, s.end) for s in segments)))
-    number = {key: i + 1 for i, key in enumerate(key_of)}
-    text = source.text.text
-    out: list[Md] = []
-    shown: set[str] = set()
-    for pieces in split(source.text.paragraphs, passages):
-        parts = []
-        for piece in pieces:
-            words = inline(text[piece.start:piece.end])
-            if not piece.covered_by:
-                parts.append(words)
-                continue
-            ids = "".join(f'<span id="{k}" class="sb-anchor"></span>' for k in piece.opens)
-            shown.update(piece.opens)
-            classes = "sb-cite" + (" sb-overlap" if len(piece.covered_by) > 1 else "")
-            keys = " ".join(piece.covered_by)
-            first = key_of[piece.covered_by[0]]
-            target = urls.href(page, urls.sheet_page(first.fact.sheet), urls.fact_anchor(first.fact.id))
-            parts.append(f'{ids}[<mark class="{classes}" data-cites="{keys}">{words}</mark>]({target})')
-            for key in piece.closes:
-                result = key_of[key]
-                back = urls.href(page, urls.sheet_page(result.fact.sheet), urls.fact_anchor(result.fact.id))
-                parts.append(f'<sup class="sb-backref">[{number[key]}]({back})</sup>')
-        out.append(Md("".join(parts)))
-    missing = [key for key in key_of if key not in shown]
-    if missing:  # passages that lie only in the white space between paragraphs
-        out.append(Md("".join(f'<span id="{k}" class="sb-anchor"></span>' for k in missing)))
-    return out
+    link = Linker(page)
+    facts = [_fact_item(view, sheet, fact, link) for fact in sheet.facts]
+    return _render("sheet.md.j2", page, sheet=sheet, facts=facts,
+                   tags=_joined([link.tag_chip(t) for t in sheet.tags], " "))
 
 
 def source_page(view: SiteView, source) -> str:
+    page = urls.source_page(source.id)
+    link = Linker(page)
     results = view.by_source.get(source.id, [])
-    return _render("source.md.j2", urls.source_page(source.id), source=source, results=results,
-                   paragraphs=_highlighted_paragraphs(view, source, results),
-                   url=attribute(source.meta.url) if source.meta.url else None)
+    meta = source.meta
+    details = _joined([
+        meta.publisher,
+        f"published {meta.published}" if meta.published else None,
+        external("original publication ↗", meta.url) if meta.url else None,
+    ])
+    facts = {r.fact.ref for r in results}
+    return _render("source.md.j2", page, source=source, results=results, details=details,
+                   paragraphs=highlighted_paragraphs(source, results),
+                   cited=percent(view.cited_share(source)), facts=len(facts),
+                   downloads=_joined([link("plain text", urls.source_text(source.id)),
+                                      link("Web Annotations (JSON-LD)", urls.annotations(source.id))]))
 
 
-def render_site(report: Report) -> dict[str, str]:
+def warnings_page(view: SiteView) -> str:
+    link = Linker(urls.WARNINGS)
+    rows = []
+    for w in view.warnings:
+        x = w.diagnostic
+        where = x.file + "".join(f":{n}" for n in (x.line, x.column) if n)
+        edit = edit_url(view.settings, x.file, x.line)
+        rows.append({
+            "warning": w,
+            "anchor": Md(urls.warning_anchor(w.number)),
+            "where": external(where, edit) if edit else where,
+            "fact": link.fact(w.fact) if w.fact else None,
+        })
+    return _render("warnings.md.j2", urls.WARNINGS, rows=rows)
+
+
+def render_pages(view: SiteView) -> dict[str, str]:
     """Every page of the site: its path in the docs folder → its Markdown."""
-    view = SiteView.of(report)
     pages = {
         urls.HOME: home_page(view),
         urls.SHEETS: sheets_index(view),
         urls.SOURCES: sources_index(view),
         urls.TAGS: tags_index(view),
+        urls.WARNINGS: warnings_page(view),
     }
     for sheet in view.project.sheets:
         pages[urls.sheet_page(sheet.id)] = sheet_page(view, sheet)
@@ -172,3 +182,8 @@ def render_site(report: Report) -> dict[str, str]:
     for tag in view.tags:
         pages[urls.tag_page(tag)] = tag_page(view, tag)
     return pages
+
+
+def render_site(report: Report, settings: SiteSettings | None = None) -> dict[str, str]:
+    """Every page of the site: its path in the docs folder → its Markdown."""
+    return render_pages(SiteView.of(report, settings))

@@ -1,4 +1,4 @@
-"""What the pages show, derived once from a check report: who cites what, tags, counts."""
+"""What the pages show, derived once from a check report: who cites what, tags, warnings."""
 
 from __future__ import annotations
 
@@ -6,25 +6,42 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from site_builder.checker import CitationResult, Report
+from site_builder.diagnostics import Diagnostic
 from site_builder.model import Fact, Sheet, Source
+from site_builder.render.coverage import cited_share
+from site_builder.render.site_settings import SiteSettings
+
+
+@dataclass(frozen=True)
+class AcceptedWarning:
+    """A problem the check accepted, numbered as the warnings page lists it."""
+
+    number: int
+    diagnostic: Diagnostic
+    fact: Fact | None  # the fact whose record the problem is in, when it is in one
+    citation: int | None  # the 1-based index of the citation it is about, if any
 
 
 @dataclass
 class SiteView:
     report: Report
+    settings: SiteSettings = field(default_factory=SiteSettings)
     by_fact: dict[str, list[CitationResult]] = field(default_factory=lambda: defaultdict(list))
     by_source: dict[str, list[CitationResult]] = field(default_factory=lambda: defaultdict(list))
     sheets_by_tag: dict[str, list[Sheet]] = field(default_factory=lambda: defaultdict(list))
     facts_by_tag: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     linked_from: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
+    warnings: list[AcceptedWarning] = field(default_factory=list)
 
     @classmethod
-    def of(cls, report: Report) -> "SiteView":
-        view = cls(report)
+    def of(cls, report: Report, settings: SiteSettings | None = None) -> "SiteView":
+        view = cls(report, settings or SiteSettings())
         for result in report.citations:
             view.by_fact[result.fact.ref].append(result)
             if result.located:
                 view.by_source[result.citation.source].append(result)
+        for results in view.by_source.values():
+            results.sort(key=lambda r: (r.start, r.end))
         for sheet in report.project.sheets:
             for tag in sheet.tags:
                 view.sheets_by_tag[tag].append(sheet)
@@ -33,8 +50,9 @@ class SiteView:
                     view.facts_by_tag[tag].append(fact)
                 for ref, _ in fact.related:
                     target = view.resolve(ref, sheet)
-                    if target is not None and target[1] is not None:
+                    if target is not None and target[1] is not None and fact not in view.linked_from[target[1].ref]:
                         view.linked_from[target[1].ref].append(fact)
+        view.warnings = _warnings(report)
         return view
 
     @property
@@ -58,3 +76,33 @@ class SiteView:
 
     def source_of(self, result: CitationResult) -> Source | None:
         return self.project.sources.get(result.citation.source)
+
+    def cited_share(self, source: Source) -> float:
+        return cited_share(source.text.text, (span for r in self.by_source.get(source.id, ()) for span in spans_of(r)))
+
+    def warnings_for(self, fact: Fact, citation: int | None = None) -> list[AcceptedWarning]:
+        return [w for w in self.warnings if w.fact is fact and w.citation == citation]
+
+
+def spans_of(result: CitationResult) -> tuple[tuple[int, int], ...]:
+    """The parts of the source a located citation shows: its span, or an elided quote's kept parts."""
+    segments = result.match.segments or (result.match.span,)
+    return tuple((s.start, s.end) for s in segments)
+
+
+def _warnings(report: Report) -> list[AcceptedWarning]:
+    """Every warning, with the fact (and citation) whose record lines it points at."""
+    at: dict[tuple[str, int], tuple[Fact, int | None]] = {}
+    for sheet in report.project.sheets:
+        for fact in sheet.facts:
+            at.setdefault((sheet.path, fact.line), (fact, None))
+            for citation in fact.citations:
+                for line in (citation.line, citation.source_line):
+                    at.setdefault((sheet.path, line), (fact, citation.index))
+    out = []
+    for diagnostic in report.diagnostics:
+        if diagnostic.severity != "warning":
+            continue
+        fact, citation = at.get((diagnostic.file, diagnostic.line or 0), (None, None))
+        out.append(AcceptedWarning(len(out) + 1, diagnostic, fact, citation))
+    return out

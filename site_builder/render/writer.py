@@ -1,4 +1,4 @@
-"""Write generated pages into the docs folder: only what changed, and nothing stale left over."""
+"""Write generated files into the docs folder: only what changed, and nothing stale left over."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 MARKER = ".site-builder-generated"
-ASSETS = {"assets/site-builder.css": "site-builder.css"}
+ASSETS = {"assets/site-builder.css": "site-builder.css", "assets/site-builder.js": "site-builder.js"}
 
 
 class NotGenerated(Exception):
@@ -19,7 +19,7 @@ def package_assets() -> dict[str, bytes]:
 
 
 def write_docs(pages: dict[str, str], docs_dir: Path) -> list[str]:
-    """Make ``docs_dir`` hold exactly ``pages`` and the package's assets; return what changed."""
+    """Make ``docs_dir`` hold exactly ``pages`` (any text files) and the package's assets; return what changed."""
     if docs_dir.exists() and any(docs_dir.iterdir()) and not (docs_dir / MARKER).exists():
         raise NotGenerated(f"{docs_dir} holds files that were not generated; choose an empty or generated folder")
     docs_dir.mkdir(parents=True, exist_ok=True)
