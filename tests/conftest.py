@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -16,6 +18,16 @@ SOURCE_TEXT = (
     "Ships came from the north—mostly whalers—and the town grew quickly.\n"
     "Ann Lee wrote that she “never doubted the harbour would pay.”\n"
 )
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as written by hand: plain where YAML reads it back unchanged, else double-quoted."""
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
 
 
 class ProjectDir:
@@ -42,6 +54,17 @@ class ProjectDir:
         path = self.root / "factsheets" / f"{sheet_id}{suffix}"
         path.write_text(textwrap.dedent(yaml_text).lstrip("\n"), encoding="utf-8")
         return path
+
+    def fact_sheet(self, sheet_id: str, *citations: tuple[str, str]) -> Path:
+        """A sheet with one fact, ``a``, citing each ``(source, quote)``.
+
+        The record's lines are fixed: citation ``i`` (from 0) has its source on line ``6 + 2i``
+        and its quote on line ``7 + 2i``, at column 16.
+        """
+        lines = [f"title: {sheet_id.title()}", "facts:", "  - id: a", "    statement: A.", "    citations:"]
+        for source, quote in citations:
+            lines += [f"      - source: {source}", f"        quote: {yaml_scalar(quote)}"]
+        return self.sheet(sheet_id, "\n".join(lines) + "\n")
 
     def mkdocs(self) -> Path:
         path = self.root / "mkdocs.yml"

@@ -14,15 +14,7 @@ def test_check_passes_on_a_valid_project(harbour, run_cli):
 
 
 def test_check_fails_with_compiler_style_text(harbour, run_cli):
-    harbour.sheet("wrong", """
-        title: Wrong
-        facts:
-          - id: a
-            statement: A.
-            citations:
-              - source: harbour
-                quote: Its first mate was Ann Lee.
-    """)
+    harbour.fact_sheet("wrong", ("harbour", "Its first mate was Ann Lee."))
     result = run_cli("check", "--root", str(harbour.root))
     assert result.code == 1
     lines = result.out.splitlines()
@@ -33,15 +25,7 @@ def test_check_fails_with_compiler_style_text(harbour, run_cli):
 
 
 def test_json_report_follows_the_contract(harbour, run_cli):
-    harbour.sheet("wrong", """
-        title: Wrong
-        facts:
-          - id: a
-            statement: A.
-            citations:
-              - source: nowhere
-                quote: Its first master was Ann Lee.
-    """)
+    harbour.fact_sheet("wrong", ("nowhere", "Its first master was Ann Lee."))
     result = run_cli("check", "--root", str(harbour.root), "--format", "json")
     assert result.code == 1
     doc = json.loads(result.out)  # exactly one JSON document
@@ -60,15 +44,7 @@ def test_json_report_follows_the_contract(harbour, run_cli):
 
 
 def test_github_format_prints_workflow_commands(harbour, run_cli):
-    harbour.sheet("wrong", """
-        title: Wrong
-        facts:
-          - id: a
-            statement: A.
-            citations:
-              - source: harbour
-                quote: Its first mate was Ann Lee.
-    """)
+    harbour.fact_sheet("wrong", ("harbour", "Its first mate was Ann Lee."))
     result = run_cli("check", "--root", str(harbour.root), "--format", "github")
     assert result.code == 1
     [line] = result.out.splitlines()
@@ -77,15 +53,7 @@ def test_github_format_prints_workflow_commands(harbour, run_cli):
 
 
 def test_strict_makes_warnings_fail(harbour, run_cli):
-    harbour.sheet("twice", """
-        title: Twice
-        facts:
-          - id: a
-            statement: A.
-            citations:
-              - source: harbour
-                quote: Ann Lee
-    """)
+    harbour.fact_sheet("twice", ("harbour", "Ann Lee"))
     assert run_cli("check", "--root", str(harbour.root)).code == 0
     strict = run_cli("check", "--root", str(harbour.root), "--strict")
     assert strict.code == 1

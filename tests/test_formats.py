@@ -10,21 +10,13 @@ from site_builder.schema import load_schema
 
 
 def broken(harbour):
-    harbour.sheet("wrong", """
-        title: Wrong
-        facts:
-          - id: a
-            statement: A.
-            citations:
-              - source: harbour
-                quote: Its first mate was Ann Lee.
-              - source: harbour
-                quote: Ann Lee
-              - source: harbour
-                quote: The harbour opened in 1851 after "years of delay."
-              - source: harbour
-                quote: Ships came from the north […] and the town grew quickly.
-    """)
+    harbour.fact_sheet(
+        "wrong",
+        ("harbour", "Its first mate was Ann Lee."),
+        ("harbour", "Ann Lee"),
+        ("harbour", 'The harbour opened in 1851 after "years of delay."'),
+        ("harbour", "Ships came from the north […] and the town grew quickly."),
+    )
     return harbour
 
 
