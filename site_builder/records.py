@@ -11,7 +11,18 @@ from site_builder.files import UnreadableFile, read_text, relative
 from site_builder.validate import validate
 from site_builder.yamlio import YamlDocument, YamlError, parse_yaml
 
-MAX_RECORD_BYTES = 5 * 1024 * 1024
+MAX_RECORD_BYTES = 1024 * 1024  # some four thousand facts
+MAX_PROBLEMS = 50  # shown per file: enough to start fixing, and a flood of them stays short
+
+
+def capped(problems: list[Diagnostic], rel: str) -> list[Diagnostic]:
+    """The first ``MAX_PROBLEMS`` problems of a file, and a last one saying that more were left out."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    shown = sorted(problems, key=lambda x: x.sort_key)[:MAX_PROBLEMS]
+    last = shown[-1]
+    return shown + [d.error(last.code, rel, last.line, (
+        f"{rel} has more problems; only the first {MAX_PROBLEMS} are shown, fix them and check again"))]
 
 
 def parse_record(path: Path, root: Path, folder: Path, unreadable_code: str = "yaml-syntax",
@@ -39,7 +50,7 @@ def check_shape(doc: YamlDocument, rel: str, schema: str) -> list[Diagnostic]:
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else "a list" if isinstance(doc.data, list) else "a single value"
         return [d.error("schema", rel, doc.line_of(()) or 1, f"expected a mapping of keys such as 'title', found {found}")]
-    return [d.error("schema", rel, v.line, v.message) for v in validate(doc, schema)]
+    return [d.error("schema", rel, v.line, v.message) for v in validate(doc, schema, limit=MAX_PROBLEMS + 1)]
 
 
 def read_record(path: Path, root: Path, folder: Path, schema: str,
@@ -48,5 +59,5 @@ def read_record(path: Path, root: Path, folder: Path, schema: str,
     doc, problems = parse_record(path, root, folder, unreadable_code)
     if doc is None:
         return None, problems
-    problems += check_shape(doc, relative(path, root), schema)
-    return doc.data, problems
+    rel = relative(path, root)
+    return doc.data, capped(problems + check_shape(doc, rel, schema), rel)

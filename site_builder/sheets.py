@@ -15,7 +15,7 @@ from site_builder.diagnostics import Diagnostic
 from site_builder.excerpt import excerpt
 from site_builder.files import list_files, relative
 from site_builder.model import Citation, Fact, Sheet
-from site_builder.records import check_shape, parse_record
+from site_builder.records import capped, check_shape, parse_record
 from site_builder.yamlio import Path as DocPath
 from site_builder.yamlio import YamlDocument
 
@@ -89,7 +89,7 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
     rel = relative(path, root)
     doc, problems = parse_record(path, root, root / "factsheets")
     if doc is None:
-        return None, problems
+        return None, problems  # a single problem: the file cannot be read
     problems += check_shape(doc, rel, "factsheet")
     sheet_id = path.stem
     if not ids.KEBAB.match(sheet_id):
@@ -101,7 +101,7 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
         problems.append(d.error(
             "schema", rel, 1, f"the sheet id '{sheet_id}' names the sheets index page; rename the file"))
     if not isinstance(doc.data, dict):
-        return None, problems
+        return None, capped(problems, rel)
     facts = _facts(doc, sheet_id, rel, problems)
     sheet = Sheet(
         id=sheet_id,
@@ -111,7 +111,7 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
         summary=_text(doc.data.get("summary")),
         tags=_strings(doc.data.get("tags")),
     )
-    return sheet, problems
+    return sheet, capped(problems, rel)
 
 
 def load_sheets(root: Path) -> tuple[list[Sheet], list[Diagnostic]]:

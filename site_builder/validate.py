@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -105,9 +106,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
     return [Violation(path, line, f"{where}: {error.message}")]  # pragma: no cover - other keywords
 
 
-def validate(doc: YamlDocument, schema_name: str) -> list[Violation]:
-    """Every violation of the named schema, in document order."""
-    errors = sorted(_validator(schema_name).iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
+def validate(doc: YamlDocument, schema_name: str, limit: int | None = None) -> list[Violation]:
+    """The violations of the named schema, in document order; the first ``limit`` found, if given."""
+    found = itertools.islice(_validator(schema_name).iter_errors(doc.data), limit)
+    errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     out: dict[tuple[Path, str], Violation] = {}
     for error in errors:
         for violation in _explain(error, doc):

@@ -4,8 +4,9 @@ The document is composed into nodes (nothing is constructed from tags, so no cod
 and converted by hand, which is where duplicate keys and refused tags are caught. Two limits
 are checked first, each in time linear in the file: the nesting depth, read from the parser's
 events before anything is composed (libyaml's composer recurses on the C stack, and its scanner
-slows down with depth), and the number of values the document expands to, counted on the node
-graph before any alias is expanded (so an alias bomb is refused without being built).
+slows down with depth), and the number of values its aliases add, counted on the node graph
+before any alias is expanded (so an alias bomb is refused without being built; a document
+without aliases is bounded by the size of its file).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path = tuple[str | int, ...]
 
-MAX_NODES = 100_000  # values after aliases are expanded; a large sheet has a few thousand
+MAX_ALIAS_VALUES = 100_000  # values that aliases may add to a document, all aliases together
 MAX_DEPTH = 50  # a record is nested five levels deep
 
 _TAG = "tag:yaml.org,2002:"
@@ -85,9 +86,11 @@ def _refused_tag(tag: str, where: yaml.Node) -> YamlError:
     return YamlError(f"the tag {excerpt(tag)} is not allowed; records hold plain data only", *_mark(where))
 
 
-def _check_depth(text: str) -> None:
-    """Refuse a document nested more than ``MAX_DEPTH`` deep, before it is composed."""
+def _check_depth(text: str) -> bool:
+    """Refuse a document nested more than ``MAX_DEPTH`` deep, before it is composed;
+    tell whether it uses aliases."""
     depth = 0
+    aliases = False
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -95,6 +98,9 @@ def _check_depth(text: str) -> None:
                 raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep", *_mark(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases = True
+    return aliases
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -106,11 +112,16 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 def _check_expansion(root: yaml.Node) -> None:
-    """Refuse a node graph whose aliases expand it beyond ``MAX_NODES`` values or ``MAX_DEPTH``
-    levels, or that contains itself; each node is visited once, none is expanded."""
+    """Refuse aliases that add more than ``MAX_ALIAS_VALUES`` values, nest deeper than
+    ``MAX_DEPTH`` once expanded, or refer to a collection that contains them.
+
+    A depth-first walk visits each node once; reaching a node a second time is an alias, which
+    adds the node's expanded size, known by then, to the document.
+    """
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     on_path: set[int] = set()
+    added = 0
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, finished = stack.pop()
@@ -120,19 +131,22 @@ def _check_expansion(root: yaml.Node) -> None:
             kids = _children(node)
             size[key] = 1 + sum(size[id(kid)] for kid in kids)
             height[key] = 1 + max((height[id(kid)] for kid in kids), default=0)
-            if size[key] > MAX_NODES:
-                raise YamlError(f"the document expands to more than {MAX_NODES} values; anchors and "
-                                "aliases may not be used to blow it up", *_mark(node))
-            if height[key] > MAX_DEPTH + 1:
+            if height[key] > MAX_DEPTH + 1:  # + 1: the scalars below the deepest collection
                 raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep once its "
                                 "aliases are expanded", *_mark(node))
+        elif key in size:
+            added += size[key]
+            if added > MAX_ALIAS_VALUES:
+                raise YamlError(f"aliases add more than {MAX_ALIAS_VALUES} values to the document (the last "
+                                "one repeats the value that starts here); they may not be used to blow it up",
+                                *_mark(node))
         elif key in on_path:
             raise YamlError("an alias refers to a collection that contains it; "
                             "records cannot be recursive", *_mark(node))
-        elif key not in size:
+        else:
             on_path.add(key)
             stack.append((node, True))
-            stack.extend((kid, False) for kid in _children(node) if id(kid) not in size)
+            stack.extend((kid, False) for kid in reversed(_children(node)))
 
 
 class _Converter:
@@ -232,12 +246,12 @@ def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     return YamlError(message, mark.line + 1, mark.column + 1)
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The document's node graph, after the character and depth checks."""
+def _compose(text: str) -> tuple[yaml.Node | None, bool]:
+    """The document's node graph, after the character and depth checks, and whether it uses aliases."""
     _check_characters(text)
     try:
-        _check_depth(text)
-        return yaml.compose(text, Loader=_Loader)
+        aliases = _check_depth(text)
+        return yaml.compose(text, Loader=_Loader), aliases
     except yaml.MarkedYAMLError as exc:
         raise _marked(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before parsing
@@ -248,9 +262,10 @@ def _compose(text: str) -> yaml.Node | None:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read."""
-    root = _compose(text)
+    root, aliases = _compose(text)
     doc = YamlDocument(data=None)
     if root is not None:
-        _check_expansion(root)
+        if aliases:
+            _check_expansion(root)
         doc.data = _Converter(doc).convert(root, ())
     return doc
