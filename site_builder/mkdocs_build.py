@@ -108,7 +108,7 @@ def publish(site: SiteConfig) -> None:
             done = subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
                  "--config-file", str(site.config_file), "--site-dir", str(fresh)],
-                env=_mkdocs_env(), capture_output=True, text=True, pass_fds=(lock,),
+                env=_mkdocs_env(), capture_output=True, text=True, pass_fds=(lock,) if os.name == "posix" else (),
             )
             if done.returncode != 0:
                 raise PublishError("MkDocs did not build the site:\n" + (done.stderr + done.stdout).strip())

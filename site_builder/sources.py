@@ -38,22 +38,31 @@ def _read_meta(path: Path, root: Path, seeds: Path) -> tuple[SourceMeta, str | N
     return meta, relative(path, root), problems
 
 
+def _stray(path: Path, rel: str, source_ids: set[str]) -> Diagnostic | None:
+    """Why a file of seeds/ that is not a source text is a problem, if it is one."""
+    if not path.name.endswith(META_SUFFIX):  # list_files also lists links to folders
+        return d.error("source-invalid", rel, None, f"{rel} is a link to a folder; it is not read")
+    source_id = path.name[: -len(META_SUFFIX)]
+    if source_id not in source_ids:
+        return d.error("source-invalid", rel, 1, (
+            f"metadata for a source that does not exist (no seeds/{source_id}{SOURCE_SUFFIX}); "
+            "rename it after its source or remove it"))
+    return None
+
+
 def load_sources(root: Path) -> tuple[dict[str, Source], list[Diagnostic]]:
     seeds = root / "seeds"
     sources: dict[str, Source] = {}
     by_folded: dict[str, str] = {}
     problems: list[Diagnostic] = []
     paths = list_files(seeds, root, (SOURCE_SUFFIX, META_SUFFIX))
-    texts = {p.name[: -len(SOURCE_SUFFIX)] for p in paths if p.name.endswith(SOURCE_SUFFIX)}
+    source_ids = {p.name[: -len(SOURCE_SUFFIX)] for p in paths if p.name.endswith(SOURCE_SUFFIX)}
     for path in paths:
         rel = relative(path, root)
         if not path.name.endswith(SOURCE_SUFFIX):
-            if path.name.endswith(META_SUFFIX) and path.name[: -len(META_SUFFIX)] not in texts:
-                problems.append(d.error("source-invalid", rel, 1, (
-                    f"metadata for a source that does not exist (no seeds/{path.name[: -len(META_SUFFIX)]}"
-                    f"{SOURCE_SUFFIX}); rename it after its source or remove it")))
-            elif not path.name.endswith(META_SUFFIX):  # a link to a folder
-                problems.append(d.error("source-invalid", rel, None, f"{rel} is a link to a folder; it is not read"))
+            stray = _stray(path, rel, source_ids)
+            if stray:
+                problems.append(stray)
             continue
         source_id = path.name[: -len(SOURCE_SUFFIX)]
         reason = _bad_id(source_id)

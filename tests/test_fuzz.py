@@ -18,7 +18,6 @@ from site_builder.checker import Report
 from site_builder.diagnostics import CODES
 from site_builder.files import UnreadableFile, decode_utf8
 from site_builder.generate import check
-from site_builder.matching import SourceText
 from site_builder.render.pages import render_site
 from site_builder.yamlio import YamlError, parse_yaml
 
