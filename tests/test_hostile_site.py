@@ -74,7 +74,7 @@ def write_project(root: Path, words: list[str]) -> None:
     (root / "seeds" / "evil.txt").write_text(source_text(words), encoding="utf-8")
     (root / "seeds" / "evil.yml").write_text(
         f"title: {yaml_str(words[3] + ' ' + words[1])}\npublisher: {yaml_str(words[0])}\n"
-        f"url: {yaml_str('https://example.org/x' + ''.join(w.replace(' ', '') for w in words[:2]))}\n",
+        f"url: {yaml_str('https://example.org/x' + ''.join(w.replace(' ', '') for w in words[:2] + words[21:22]))}\n",
         encoding="utf-8")
     facts = "".join(
         f"  - id: p{i}\n    statement: {yaml_str(w)}\n    citations:\n"
