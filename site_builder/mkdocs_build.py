@@ -114,5 +114,6 @@ def publish(site: SiteConfig) -> None:
                 raise PublishError("MkDocs did not build the site:\n" + (done.stderr + done.stdout).strip())
             replace_folder(target, fresh, stale)
         finally:
+            recover(target, [stale] if stale.exists() else [])  # interrupted between two renames
             shutil.rmtree(fresh, ignore_errors=True)
             shutil.rmtree(stale, ignore_errors=True)

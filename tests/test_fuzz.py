@@ -59,6 +59,8 @@ def paths_of(value, path=()):
 def mutate_data(data: dict, draw) -> dict:
     """Swap the type of a value, delete a key, or add an unknown one."""
     paths = [p for p in paths_of(data) if p]
+    if not paths:  # every key was deleted already
+        return data
     path = draw(st.sampled_from(paths))
     parent = data
     for part in path[:-1]:

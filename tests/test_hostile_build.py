@@ -182,3 +182,45 @@ def test_builds_are_byte_identical(tmp_path):
     one, two = digests(first / "site"), digests(second / "site")
     assert {k: v for k, v in one.items() if k not in dated} == {k: v for k, v in two.items() if k not in dated}
     assert "search/search_index.json" in one
+
+
+def test_a_swap_cut_between_two_renames_is_undone(tmp_path, monkeypatch):
+    """Where folders cannot be exchanged atomically, an interruption between the two renames
+    puts the previous site back."""
+    from site_builder import swap
+
+    target, fresh, old = tmp_path / "site", tmp_path / ".site.new-1", tmp_path / ".site.old-1"
+    target.mkdir()
+    (target / "index.html").write_text("old")
+    fresh.mkdir()
+    (fresh / "index.html").write_text("new")
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    real_rename = Path.rename
+
+    def interrupted(self, dest):
+        if self == fresh:
+            raise KeyboardInterrupt
+        return real_rename(self, dest)
+
+    monkeypatch.setattr(Path, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        swap.replace_folder(target, fresh, old)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert not target.exists()
+    swap.recover(target, [old])
+    assert (target / "index.html").read_text() == "old"
+
+
+def test_folders_are_exchanged_in_one_step_on_linux(tmp_path):
+    from site_builder import swap
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("renameat2 is Linux's")
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("a")
+    (b / "x").write_text("b")
+    if not swap._exchange(a, b):
+        pytest.skip("this file system cannot exchange two folders")
+    assert ((a / "x").read_text(), (b / "x").read_text()) == ("b", "a")
