@@ -10,8 +10,10 @@ import click
 from site_builder import __version__
 from site_builder.changes import RevisionError
 from site_builder.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions, Report
+from site_builder.files import CannotRead
 from site_builder.generate import check, generate
 from site_builder.project import NotAProject, require_project
+from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -156,6 +158,12 @@ def main(argv: list[str] | None = None) -> None:
         hint = f" (see 'site-builder {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  --", " --") \
             if exc.ctx is not None else ""
         click.echo(f"site-builder: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    except (CannotRead, NotGenerated) as exc:  # the machine or the setup, not the records
+        click.echo(f"site-builder: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:  # e.g. the disk is full or a folder is read-only
+        click.echo(f"site-builder: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         sys.exit(EXIT_USAGE)
     except click.exceptions.Abort:
         click.echo("site-builder: interrupted", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
+from site_builder.files import inside
 from site_builder.model import Project
 from site_builder.sheets import load_sheets
 from site_builder.sources import load_sources
@@ -14,12 +15,19 @@ class NotAProject(Exception):
     """The root folder is not a project (a usage error, not a problem of the records)."""
 
 
+FOLDERS = ("seeds", "factsheets")
+
+
 def require_project(root: Path) -> Path:
+    """``root`` if it holds ``seeds/`` and ``factsheets/``, real folders inside it."""
     if not root.is_dir():
         raise NotAProject(f"the project root {root} does not exist or is not a folder")
-    missing = [name for name in ("seeds", "factsheets") if not (root / name).is_dir()]
+    missing = [name for name in FOLDERS if not (root / name).is_dir()]
     if missing:
         raise NotAProject(f"{root} is not a project: it has no {' and no '.join(f'{m}/' for m in missing)} folder")
+    for name in FOLDERS:
+        if not inside(root / name, root) or (root / name).resolve() == root.resolve():
+            raise NotAProject(f"{root / name} is a link to a folder outside the project; it is not read")
     return root
 
 

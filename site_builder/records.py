@@ -11,21 +11,35 @@ from site_builder.files import UnreadableFile, read_text, relative
 from site_builder.validate import validate
 from site_builder.yamlio import YamlDocument, YamlError, parse_yaml
 
-MAX_RECORD_BYTES = 5 * 1024 * 1024
+MAX_RECORD_BYTES = 1024 * 1024  # some four thousand facts
+MAX_PROBLEMS = 50  # shown per file: enough to start fixing, and a flood of them stays short
 
 
-def parse_record(path: Path, root: Path, folder: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """The parsed document, or ``None`` with the reason it could not be read."""
+def capped(problems: list[Diagnostic], rel: str) -> list[Diagnostic]:
+    """The first ``MAX_PROBLEMS`` problems of a file, and a last one saying that more were left out."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    shown = sorted(problems, key=lambda x: x.sort_key)[:MAX_PROBLEMS]
+    last = shown[-1]
+    return shown + [d.error(last.code, rel, last.line, (
+        f"{rel} has more problems; only the first {MAX_PROBLEMS} are shown, fix them and check again"))]
+
+
+def parse_record(path: Path, root: Path, folder: Path, unreadable_code: str = "yaml-syntax",
+                 ) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """The parsed document, or ``None`` with the reason it could not be read.
+
+    A file that is not UTF-8, too large or a link out of ``folder`` is reported with
+    ``unreadable_code``; one the system will not let us read raises
+    :class:`~site_builder.files.CannotRead`.
+    """
     rel = relative(path, root)
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
-            return None, [d.error("yaml-syntax", rel, 1, f"the file is larger than {MAX_RECORD_BYTES // 2**20} MiB")]
-        text = read_text(path, root, folder).text
-        doc = parse_yaml(text)
-    except OSError as exc:
-        return None, [d.error("yaml-syntax", rel, 1, f"cannot read {rel}: {exc.strerror or exc}")]
+        text = read_text(path, root, folder, MAX_RECORD_BYTES).text
     except UnreadableFile as exc:
-        return None, [d.error("yaml-syntax", rel, exc.line, exc.message, column=exc.column)]
+        return None, [d.error(unreadable_code, rel, exc.line or 1, exc.message, column=exc.column)]
+    try:
+        doc = parse_yaml(text)
     except YamlError as exc:
         return None, [d.error("yaml-syntax", rel, exc.line or 1, exc.message, column=exc.column)]
     problems = [d.error("yaml-syntax", rel, p.line, p.message, column=p.column) for p in doc.problems]
@@ -36,13 +50,14 @@ def check_shape(doc: YamlDocument, rel: str, schema: str) -> list[Diagnostic]:
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else "a list" if isinstance(doc.data, list) else "a single value"
         return [d.error("schema", rel, doc.line_of(()) or 1, f"expected a mapping of keys such as 'title', found {found}")]
-    return [d.error("schema", rel, v.line, v.message) for v in validate(doc, schema)]
+    return [d.error("schema", rel, v.line, v.message) for v in validate(doc, schema, limit=MAX_PROBLEMS + 1)]
 
 
-def read_record(path: Path, root: Path, folder: Path, schema: str) -> tuple[Any, list[Diagnostic]]:
+def read_record(path: Path, root: Path, folder: Path, schema: str,
+                unreadable_code: str = "yaml-syntax") -> tuple[Any, list[Diagnostic]]:
     """The record's data (``None`` if unreadable) and every problem found in it."""
-    doc, problems = parse_record(path, root, folder)
+    doc, problems = parse_record(path, root, folder, unreadable_code)
     if doc is None:
         return None, problems
-    problems += check_shape(doc, relative(path, root), schema)
-    return doc.data, problems
+    rel = relative(path, root)
+    return doc.data, capped(problems + check_shape(doc, rel, schema), rel)

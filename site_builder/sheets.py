@@ -6,20 +6,20 @@ reports every problem of a record, its citations included.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from site_builder import diagnostics as d
+from site_builder import ids
 from site_builder.diagnostics import Diagnostic
-from site_builder.files import relative
+from site_builder.excerpt import excerpt
+from site_builder.files import list_files, relative
 from site_builder.model import Citation, Fact, Sheet
-from site_builder.records import check_shape, parse_record
+from site_builder.records import capped, check_shape, parse_record
 from site_builder.yamlio import Path as DocPath
 from site_builder.yamlio import YamlDocument
 
 SHEET_SUFFIXES = (".yml", ".yaml")
-_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _text(value: Any) -> str | None:
@@ -67,7 +67,7 @@ def _facts(doc: YamlDocument, sheet_id: str, rel: str, problems: list[Diagnostic
         if fact_id in first_line:
             problems.append(d.error(
                 "duplicate-id", rel, line,
-                f"fact id '{fact_id}' is already used on line {first_line[fact_id]} of this sheet; "
+                f"fact id {excerpt(fact_id)} is already used on line {first_line[fact_id]} of this sheet; "
                 "fact ids must be unique within a sheet"))
             continue
         first_line[fact_id] = line
@@ -89,16 +89,19 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
     rel = relative(path, root)
     doc, problems = parse_record(path, root, root / "factsheets")
     if doc is None:
-        return None, problems
+        return None, problems  # a single problem: the file cannot be read
     problems += check_shape(doc, rel, "factsheet")
     sheet_id = path.stem
-    if not _KEBAB.match(sheet_id):
+    if not ids.KEBAB.match(sheet_id):
         problems.append(d.error(
             "schema", rel, 1,
-            f"the file name '{path.name}' is not a valid sheet id: use lower-case kebab-case, "
-            f"such as '{re.sub(r'[^a-z0-9]+', '-', sheet_id.lower()).strip('-') or 'my-sheet'}{path.suffix}'"))
+            f"the file name {excerpt(path.name)} is not a valid sheet id: use lower-case kebab-case, "
+            f"such as '{ids.as_kebab(sheet_id) or 'my-sheet'}{path.suffix}'"))
+    elif sheet_id in ids.RESERVED:
+        problems.append(d.error(
+            "schema", rel, 1, f"the sheet id '{sheet_id}' names the sheets index page; rename the file"))
     if not isinstance(doc.data, dict):
-        return None, problems
+        return None, capped(problems, rel)
     facts = _facts(doc, sheet_id, rel, problems)
     sheet = Sheet(
         id=sheet_id,
@@ -108,15 +111,19 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
         summary=_text(doc.data.get("summary")),
         tags=_strings(doc.data.get("tags")),
     )
-    return sheet, problems
+    return sheet, capped(problems, rel)
 
 
 def load_sheets(root: Path) -> tuple[list[Sheet], list[Diagnostic]]:
+    """Every sheet of ``factsheets/`` and its sub-folders; a sheet's id is its file name."""
     folder = root / "factsheets"
-    paths = sorted(p for p in folder.rglob("*") if p.suffix in SHEET_SUFFIXES and (p.is_file() or p.is_symlink()))
     sheets: dict[str, Sheet] = {}
     problems: list[Diagnostic] = []
-    for path in paths:
+    for path in list_files(folder, root, SHEET_SUFFIXES, recursive=True):
+        if not path.name.endswith(SHEET_SUFFIXES):
+            rel = relative(path, root)
+            problems.append(d.error("yaml-syntax", rel, None, f"{rel} is a link to a folder; it is not read"))
+            continue
         sheet, found = load_sheet(path, root)
         problems += found
         if sheet is None:

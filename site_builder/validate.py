@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import re
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -11,6 +11,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from site_builder.excerpt import excerpt
+from site_builder.ids import as_kebab
 from site_builder.schema import load_schema
 from site_builder.yamlio import Path, YamlDocument
 
@@ -23,7 +25,6 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "empty",
 }
-_KEBAB = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,6 @@ def _type_of(value: Any) -> str:
     return type(value).__name__  # pragma: no cover
 
 
-def _as_kebab(text: str) -> str:
-    return _KEBAB.sub("-", text.lower()).strip("-")
-
-
 def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
     path: Path = tuple(error.absolute_path)
     where = describe_path(path)
@@ -72,7 +69,7 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
             out.append(Violation(path + (key,), doc.line_of(path + (key,), key=True),
-                                 f"{where}: unknown key '{key}'; {hint}"))
+                                 f"{where}: unknown key {excerpt(key)}; {hint}"))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -91,24 +88,28 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
             if key in seen:
                 dupes.append(str(item))
             seen.add(key)
-        return [Violation(path, line, f"{where} lists {', '.join(repr(d) for d in dupes)} more than once")]
+        return [Violation(path, line, f"{where} lists {', '.join(excerpt(d) for d in dupes)} more than once")]
     if kind in ("minLength",) or (kind == "pattern" and error.validator_value == "\\S"):
         return [Violation(path, line, f"{where} must not be empty")]
     if kind == "pattern":
         description = error.schema.get("description", f"it must match {error.validator_value}")
-        value = error.instance
-        message = f"{where}: {value!r} is not valid. {description}"
-        if "kebab-case" in description and _as_kebab(str(value)):
-            message += f" For example '{_as_kebab(str(value))}'."
+        value = str(error.instance)
+        message = f"{where}: {excerpt(value)} is not valid. {description}"
+        if "kebab-case" in description and as_kebab(value):
+            message += f" For example {excerpt(as_kebab(value))}."
         return [Violation(path, line, message)]
+    if kind == "not":
+        return [Violation(path, line, f"{where}: {excerpt(error.instance)} is not allowed. "
+                                      f"{error.schema.get('description', '')}".rstrip())]
     if kind == "maxLength":
         return [Violation(path, line, f"{where} is longer than {error.validator_value} characters")]
     return [Violation(path, line, f"{where}: {error.message}")]  # pragma: no cover - other keywords
 
 
-def validate(doc: YamlDocument, schema_name: str) -> list[Violation]:
-    """Every violation of the named schema, in document order."""
-    errors = sorted(_validator(schema_name).iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
+def validate(doc: YamlDocument, schema_name: str, limit: int | None = None) -> list[Violation]:
+    """The violations of the named schema, in document order; the first ``limit`` found, if given."""
+    found = itertools.islice(_validator(schema_name).iter_errors(doc.data), limit)
+    errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     out: dict[tuple[Path, str], Violation] = {}
     for error in errors:
         for violation in _explain(error, doc):

@@ -1,15 +1,23 @@
 """Read YAML as plain, JSON-shaped data that remembers where every value came from.
 
 The document is composed into nodes (nothing is constructed from tags, so no code can run)
-and converted by hand, which is where duplicate keys, refused tags and alias bombs are caught.
+and converted by hand, which is where duplicate keys and refused tags are caught. Two limits
+are checked first, each in time linear in the file: the nesting depth, read from the parser's
+events before anything is composed (libyaml's composer recurses on the C stack, and its scanner
+slows down with depth), and the number of values its aliases add, counted on the node graph
+before any alias is expanded (so an alias bomb is refused without being built; a document
+without aliases is bounded by the size of its file).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from site_builder.excerpt import excerpt
 
 try:  # libyaml's parser when it is there: same nodes, same marks, faster
     from yaml import CSafeLoader as _Loader
@@ -18,11 +26,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path = tuple[str | int, ...]
 
-MAX_NODES = 200_000  # a record file is small; this only stops alias bombs
-MAX_DEPTH = 50
+MAX_ALIAS_VALUES = 100_000  # values that aliases may add to a document, all aliases together
+MAX_DEPTH = 50  # a record is nested five levels deep
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class YamlError(Exception):
@@ -69,88 +78,194 @@ class YamlDocument:
         return self.positions[path][1] if path in self.positions else None
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _refused_tag(tag: str, where: yaml.Node) -> YamlError:
+    return YamlError(f"the tag {excerpt(tag)} is not allowed; records hold plain data only", *_mark(where))
+
+
+def _check_depth(text: str) -> bool:
+    """Refuse a document nested more than ``MAX_DEPTH`` deep, before it is composed;
+    tell whether it uses aliases."""
+    depth = 0
+    aliases = False
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep", *_mark(event))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases = True
+    return aliases
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse aliases that add more than ``MAX_ALIAS_VALUES`` values, nest deeper than
+    ``MAX_DEPTH`` once expanded, or refer to a collection that contains them.
+
+    A depth-first walk visits each node once; reaching a node a second time is an alias, which
+    adds the node's expanded size, known by then, to the document.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    added = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            on_path.discard(key)
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(kid)] for kid in kids)
+            height[key] = 1 + max((height[id(kid)] for kid in kids), default=0)
+            if height[key] > MAX_DEPTH + 1:  # + 1: the scalars below the deepest collection
+                raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep once its "
+                                "aliases are expanded", *_mark(node))
+        elif key in size:
+            added += size[key]
+            if added > MAX_ALIAS_VALUES:
+                raise YamlError(f"aliases add more than {MAX_ALIAS_VALUES} values to the document (the last "
+                                "one repeats the value that starts here); they may not be used to blow it up",
+                                *_mark(node))
+        elif key in on_path:
+            raise YamlError("an alias refers to a collection that contains it; "
+                            "records cannot be recursive", *_mark(node))
+        else:
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((kid, False) for kid in reversed(_children(node)))
 
 
 class _Converter:
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
-        self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
-    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise YamlError(
-                f"the document expands to more than {MAX_NODES} values; "
-                "anchors and aliases may not be used to blow it up",
-                *_mark(node),
-            )
-        if depth > MAX_DEPTH:
-            raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep", *_mark(node))
+    def convert(self, node: yaml.Node, path: Path) -> Any:
         self.doc.positions[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self.expect_tag(node, "seq")
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             self.expect_tag(node, "map")
-            return self.mapping(node, path, depth)
+            return self.mapping(node, path)
         raise YamlError("unsupported YAML node", *_mark(node))  # pragma: no cover
 
-    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == f"{_TAG}merge":
                 raise YamlError("merge keys (<<) are not supported; write the keys out", *_mark(key_node))
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError("a mapping key must be plain text", *_mark(key_node))
-            key = str(key_node.value)
+            if key_node.tag not in _SCALAR_TAGS:
+                raise _refused_tag(key_node.tag, key_node)
+            key = self.text(key_node)
             if key in result:
                 first_line = self.doc.key_positions[path + (key,)][0]
                 self.doc.problems.append(
                     Problem(
-                        f"duplicate key '{key}' (first given on line {first_line}); "
+                        f"duplicate key {excerpt(key)} (first given on line {first_line}); "
                         "YAML keeps only one of them, so remove the other",
                         *_mark(key_node),
                     )
                 )
                 continue
             self.doc.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
+            result[key] = self.convert(value_node, path + (key,))
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            raise YamlError(f"the tag '{node.tag}' is not allowed; records hold plain data only", *_mark(node))
+            raise _refused_tag(node.tag, node)
         kind = node.tag[len(_TAG):]
         if kind in ("str", "timestamp"):  # dates stay text, as written; the schema checks their form
-            return node.value
-        return getattr(self.scalars, f"construct_yaml_{kind}")(node)
+            return self.text(node)
+        try:
+            return getattr(self.scalars, f"construct_yaml_{kind}")(node)
+        except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
+            raise YamlError(f"the number {excerpt(node.value)} cannot be read; quote it to make it text",
+                            *_mark(node)) from None
+
+    @staticmethod
+    def text(node: yaml.ScalarNode) -> str:
+        value = str(node.value)
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise YamlError(f"the escape \\u{ord(bad.group()):04x} is half of a UTF-16 pair, "
+                            "not a character; write the character itself", *_mark(node))
+        return value
 
     @staticmethod
     def expect_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != f"{_TAG}{kind}":
-            raise YamlError(f"the tag '{node.tag}' is not allowed; records hold plain data only", *_mark(node))
+            raise _refused_tag(node.tag, node)
+
+
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # the line breaks YAML counts
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    breaks = list(_BREAK.finditer(text, 0, index))
+    return len(breaks) + 1, index - (breaks[-1].end() if breaks else 0) + 1
+
+
+def _check_characters(text: str) -> None:
+    """Name the first character that YAML does not allow (libyaml would give a byte offset)."""
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad:
+        raise YamlError(f"the character U+{ord(bad.group()):04X} is not allowed in YAML; "
+                        "control characters must be removed", *_line_col(text, bad.start()))
+
+
+def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+    if mark is None:
+        return YamlError(message)
+    line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    if line[mark.column:mark.column + 1] == "\t" and "cannot start any token" in message:
+        message = "a tab cannot indent YAML; indent with spaces"
+    elif exc.problem and "another document" in exc.problem:
+        message = "a second YAML document starts here; a record file holds exactly one (remove the '---' line)"
+    return YamlError(message, mark.line + 1, mark.column + 1)
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, bool]:
+    """The document's node graph, after the character and depth checks, and whether it uses aliases."""
+    _check_characters(text)
+    try:
+        aliases = _check_depth(text)
+        return yaml.compose(text, Loader=_Loader), aliases
+    except yaml.MarkedYAMLError as exc:
+        raise _marked(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before parsing
+        raise YamlError(" ".join(str(exc).split()) or "invalid YAML") from None
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep") from None
 
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read."""
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
-        if mark is None:
-            raise YamlError(message) from None
-        raise YamlError(message, mark.line + 1, mark.column + 1) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(str(exc).strip() or "invalid YAML") from None
-    except RecursionError:
-        raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep") from None
+    root, aliases = _compose(text)
     doc = YamlDocument(data=None)
     if root is not None:
-        doc.data = _Converter(doc).convert(root, (), 0)
+        if aliases:
+            _check_expansion(root)
+        doc.data = _Converter(doc).convert(root, ())
     return doc

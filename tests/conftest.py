@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Property-based tests: a short round in the suite, a long one on demand
+# (HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py).
+settings.register_profile("quick", max_examples=60, deadline=None)
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,9 @@
 
 Every ASCII punctuation character of user text becomes a numeric character reference, so no
 Markdown, HTML, attribute-list, admonition, snippet or template syntax survives: the reader
-sees the literal text, and the search index (built from the HTML) holds the same words.
+sees the literal text, and the search index (built from the HTML) holds the same words. Spaces
+at either end become references too: four at the start of a line would open a code block, two
+at its end would break it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ _SPECIAL = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 _SPECIAL.update({ord("\t"): " "})
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_EDGE_SPACES = re.compile(r"^ +| +$")
 
 
 class Md(str):
@@ -25,8 +28,8 @@ class Md(str):
 
 def inline(text: str) -> Md:
     """User text as one inert line of Markdown (line breaks become spaces)."""
-    flat = _LINE_BREAKS.sub(" ", _CONTROL.sub("", str(text)))
-    return Md(flat.translate(_SPECIAL))
+    flat = _LINE_BREAKS.sub(" ", _CONTROL.sub("", str(text))).translate(_SPECIAL)
+    return Md(_EDGE_SPACES.sub(lambda m: "&#32;" * len(m.group()), flat))
 
 
 def attribute(text: str) -> Md:

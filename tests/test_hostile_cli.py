@@ -1,0 +1,83 @@
+"""The command line facing a broken machine: unreadable files and folders, a foreign docs folder.
+
+A file the user may not read is the machine's problem, not the records': the run stops with
+exit 2 and one line naming the file. Root reads every file whatever its mode, so as root the
+command runs without the capabilities that let it (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO
+
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _without_read_override() -> None:
+    """In the child, before exec: drop the capabilities that let root read any file."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def run_as_user(*args: str) -> subprocess.CompletedProcess:
+    """Run ``site-builder`` so that file permissions apply to it, even when the tests run as root."""
+    return subprocess.run(
+        [sys.executable, "-m", "site_builder", *args], capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        preexec_fn=_without_read_override if os.geteuid() == 0 else None)
+
+
+def _skip_unless_permissions_apply(tmp_path) -> None:
+    probe = tmp_path / "probe"
+    probe.write_text("x")
+    probe.chmod(0)
+    try:
+        read = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}).read()"], capture_output=True,
+                              preexec_fn=_without_read_override if os.geteuid() == 0 else None)
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"running as root and cannot drop the capability to read any file: {exc}")
+    if read.returncode == 0:
+        pytest.skip("file permissions do not apply here: a file of mode 000 can be read")
+
+
+def test_an_unreadable_record_is_a_usage_error(harbour, tmp_path):
+    _skip_unless_permissions_apply(tmp_path)
+    (harbour.root / "factsheets" / "people.yml").chmod(0)
+    done = run_as_user("check", "--root", str(harbour.root))
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "site-builder: error: cannot read factsheets/people.yml: Permission denied"]
+
+
+def test_an_unreadable_folder_is_a_usage_error(harbour, tmp_path):
+    _skip_unless_permissions_apply(tmp_path)
+    (harbour.root / "seeds").chmod(0)
+    try:
+        done = run_as_user("check", "--root", str(harbour.root))
+    finally:
+        (harbour.root / "seeds").chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == ["site-builder: error: cannot read seeds/: Permission denied"]
+
+
+def test_a_docs_folder_with_other_files_is_never_cleaned(harbour, run_cli):
+    harbour.mkdocs()
+    precious = harbour.root / "build" / "docs" / "notes.md"
+    precious.parent.mkdir(parents=True)
+    precious.write_text("My own notes.\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 2
+    [line] = result.err.strip().splitlines()
+    assert line.startswith("site-builder: error: ") and "holds files that were not generated" in line
+    assert precious.read_text(encoding="utf-8") == "My own notes.\n"
+    assert not (harbour.root / "site").exists()
