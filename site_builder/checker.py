@@ -75,7 +75,14 @@ def _nearby_names(name: str, names: list[str]) -> list[str]:
     return difflib.get_close_matches(name, names, n=3, cutoff=0.75)
 
 
-def _source_not_found(sheet: Sheet, citation: Citation, project: Project) -> Diagnostic:
+def _source_not_found(sheet: Sheet, citation: Citation, project: Project,
+                      unreadable: frozenset[str] = frozenset()) -> Diagnostic:
+    path = f"seeds/{citation.source}.txt"
+    if path in unreadable:
+        return d.error(
+            "source-not-found", sheet.path, citation.source_line,
+            f"source '{citation.source}' could not be read; see the error reported for {path}",
+            column=citation.source_column)
     names = sorted(project.sources)
     close = _nearby_names(citation.source, names)
     if close:
@@ -149,10 +156,12 @@ def _too_short(sheet: Sheet, citation: Citation, words: int, minimum: int) -> Di
 
 
 def check_citation(sheet: Sheet, fact: Fact, citation: Citation, project: Project,
-                   out: list[Diagnostic], options: CheckOptions = CheckOptions()) -> CitationResult:
+                   out: list[Diagnostic], options: CheckOptions = CheckOptions(),
+                   unreadable: frozenset[str] = frozenset()) -> CitationResult:
+    """Locate one citation; ``unreadable`` holds the files that failed to load, for a clear message."""
     source = project.sources.get(citation.source)
     if source is None:
-        out.append(_source_not_found(sheet, citation, project))
+        out.append(_source_not_found(sheet, citation, project, unreadable))
         return CitationResult(fact, citation, "source-not-found")
     words = word_count(citation.quote)
     if words < options.min_quote_words:
@@ -215,12 +224,14 @@ def _check_pins(report: Report) -> None:
 def check_project(project: Project, load_problems: list[Diagnostic] = (),
                   options: CheckOptions = CheckOptions()) -> Report:
     report = Report(project, diagnostics=list(load_problems))
+    unreadable = frozenset(x.file for x in load_problems if x.severity == "error")
     for sheet in project.sheets:
         if options.only_sheets is not None and sheet.id not in options.only_sheets:
             continue
         for fact in sheet.facts:
             for citation in fact.citations:
-                report.citations.append(check_citation(sheet, fact, citation, project, report.diagnostics, options))
+                report.citations.append(
+                    check_citation(sheet, fact, citation, project, report.diagnostics, options, unreadable))
             _check_references(sheet, fact, project, report.diagnostics)
     _check_pins(report)
     report.diagnostics.sort(key=lambda x: x.sort_key)

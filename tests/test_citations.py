@@ -100,3 +100,12 @@ def test_missing_source_names_the_sources_nearby(project):
     [problem] = check(project.root).diagnostics
     assert problem.code == "source-not-found" and problem.line == 6
     assert "'minutes'" in problem.message
+
+
+def test_a_source_that_failed_to_load_is_named_as_such(project):
+    one_fact(project, "- source: minutes\n  quote: voted to close the bridge")
+    (project.root / "seeds" / "minutes.txt").write_bytes(b"The council \xff voted.")
+    problems = {x.code: x for x in check(project.root).diagnostics}
+    assert problems["source-invalid"].file == "seeds/minutes.txt"
+    assert problems["source-not-found"].message == (
+        "source 'minutes' could not be read; see the error reported for seeds/minutes.txt")

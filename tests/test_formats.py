@@ -56,3 +56,24 @@ def test_text_has_no_colour_when_not_on_a_terminal(harbour, run_cli):
     out = run_cli("check", "--root", str(broken(harbour).root)).out
     assert "\x1b[" not in out
     assert "factsheets/wrong.yml:9:16: warning[quote-ambiguous]" in out
+
+
+def test_a_long_record_line_is_shown_clipped_around_the_caret():
+    from site_builder.report.text import clip
+
+    line = "x" * 5000 + "HERE" + "y" * 5000
+    shown, caret = clip(line, 5000, width=40)
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == 42
+    assert shown[caret:caret + 4] == "HERE"
+    assert clip("short line", 6) == ("short line", 6)
+    shown, caret = clip("a" * 50 + "END", 50, width=20)
+    assert shown.endswith("END") and shown[caret:] == "END"
+
+
+def test_text_is_coloured_for_a_terminal(harbour):
+    from site_builder.generate import check
+    from site_builder.report.text import render_text
+
+    report = check(broken(harbour).root)
+    assert "\x1b[31m" in render_text(report, color=True)  # errors in red
+    assert "\x1b[" not in render_text(report, color=False)

@@ -10,6 +10,21 @@ from site_builder.checker import Report
 from site_builder.diagnostics import Diagnostic
 
 _COLORS = {"error": "red", "warning": "yellow"}
+SHOWN_WIDTH = 120  # characters of a record's line shown under a diagnostic
+
+
+def clip(line: str, caret: int, width: int = SHOWN_WIDTH) -> tuple[str, int]:
+    """A window of ``line`` around index ``caret``, and the caret's index in it.
+
+    A record may hold a line of a megabyte; the report shows only the part that matters.
+    """
+    if len(line) <= width:
+        return line, caret
+    start = max(0, min(caret - width // 3, len(line) - width))
+    shown = line[start:start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(line) else ""
+    return prefix + shown + suffix, caret - start + len(prefix)
 
 
 def _source_line(root: Path, diagnostic: Diagnostic, cache: dict[str, list[str]]) -> str | None:
@@ -41,8 +56,8 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
     text = _source_line(root, diagnostic, cache)
     if text is not None:
         gutter = str(diagnostic.line)
+        text, caret_at = clip(text, (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1)
         out.append(f" {gutter} | {text}")
-        caret_at = (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1
         out.append(f" {' ' * len(gutter)} | {' ' * caret_at}{style('^', fg=_COLORS[diagnostic.severity], bold=True)}")
     for note in diagnostic.notes:
         out.append(f" {' ' * len(str(diagnostic.line or ''))} = {note}")
