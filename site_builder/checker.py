@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,6 +98,16 @@ def _source_not_found(sheet: Sheet, citation: Citation, project: Project,
         column=citation.source_column)
 
 
+def first_difference(quote: str, passage: str) -> tuple[int, str] | None:
+    """Where ``quote`` first departs from ``passage``: the offset and text of that word of the quote."""
+    same = len(os.path.commonprefix([quote, passage]))
+    if same >= len(quote):
+        return None
+    start = max(quote.rfind(" ", 0, same), quote.rfind("\n", 0, same)) + 1
+    end = min((i for i in (quote.find(" ", same), quote.find("\n", same)) if i != -1), default=len(quote))
+    return start, quote[start:end]
+
+
 def _not_found(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
     notes: list[str] = []
     extra: dict = {}
@@ -111,6 +122,9 @@ def _not_found(sheet: Sheet, citation: Citation, source: Source, match: Match) -
             notes.append(f"difference: {s.diff}")
         extra["suggestion"] = {"text": s.text, "score": round(s.score, 1), "line": line, "column": column,
                                "start": s.start, "end": s.end, "diff": s.diff}
+        difference = first_difference(citation.quote, s.text)
+        if difference is not None:
+            extra["difference"] = {"offset": difference[0], "text": difference[1]}
     notes.append("copy the passage exactly as the source has it; sources are never edited to fit a quote")
     return d.error("quote-not-found", sheet.path, citation.line, message,
                    column=citation.column, notes=tuple(notes), extra=extra)

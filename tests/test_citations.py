@@ -109,3 +109,11 @@ def test_a_source_that_failed_to_load_is_named_as_such(project):
     assert problems["source-invalid"].file == "seeds/minutes.txt"
     assert problems["source-not-found"].message == (
         "source 'minutes' could not be read; see the error reported for seeds/minutes.txt")
+
+
+def test_first_difference_names_the_word_where_a_quote_departs():
+    from site_builder.checker import first_difference
+
+    assert first_difference("voted to shut the bridge", "voted to close the bridge") == (9, "shut")
+    assert first_difference("Voted", "voted") == (0, "Voted")
+    assert first_difference("the same", "the same words") is None

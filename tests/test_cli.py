@@ -20,7 +20,7 @@ def test_check_fails_with_compiler_style_text(harbour, run_cli):
     lines = result.out.splitlines()
     assert lines[0] == "factsheets/wrong.yml:7:16: error[quote-not-found]: quote not found in source 'harbour'"
     assert lines[1] == " 7 |         quote: Its first mate was Ann Lee."
-    assert lines[2] == "   |                ^"
+    assert lines[2] == "   |                          ^~~~"  # under the first word that differs
     assert "closest passage" in result.out and "Its first master was Ann Lee." in result.out
 
 

@@ -40,6 +40,18 @@ def _source_line(root: Path, diagnostic: Diagnostic, cache: dict[str, list[str]]
     return lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else None
 
 
+def _difference_in_line(line: str, value_at: int, difference: dict | None) -> tuple[int, int]:
+    """Where to put the caret, and how wide: under the quote's first differing word when the
+    record's line shows it as written (a plain or quoted scalar on one line), else at the value."""
+    if not difference or not difference.get("text"):
+        return value_at, 1
+    start = value_at + (1 if line[value_at:value_at + 1] in ("'", '"') else 0)
+    at = start + difference["offset"]
+    if line[at:at + len(difference["text"])] == difference["text"]:
+        return at, len(difference["text"])
+    return value_at, 1
+
+
 def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: dict[str, list[str]]) -> str:
     def style(text: str, **kw) -> str:
         return click.style(text, **kw) if color else text
@@ -56,9 +68,12 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
     text = _source_line(root, diagnostic, cache)
     if text is not None:
         gutter = str(diagnostic.line)
-        text, caret_at = clip(text, (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1)
+        caret_at = (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1
+        caret_at, width = _difference_in_line(text, caret_at, diagnostic.extra.get("difference"))
+        text, caret_at = clip(text, caret_at)
+        marker = style("^" + "~" * (width - 1), fg=_COLORS[diagnostic.severity], bold=True)
         out.append(f" {gutter} | {text}")
-        out.append(f" {' ' * len(gutter)} | {' ' * caret_at}{style('^', fg=_COLORS[diagnostic.severity], bold=True)}")
+        out.append(f" {' ' * len(gutter)} | {' ' * caret_at}{marker}")
     for note in diagnostic.notes:
         out.append(f" {' ' * len(str(diagnostic.line or ''))} = {note}")
     return "\n".join(out)
