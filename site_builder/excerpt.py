@@ -18,9 +18,14 @@ def _visible(ch: str) -> str:
     return f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
 
 
+def visible(text: str) -> str:
+    """``text`` with every hidden character written as ``\\uXXXX``."""
+    return "".join(_visible(ch) for ch in text)
+
+
 def excerpt(value: object, limit: int = 60) -> str:
     """``value`` quoted for a message, e.g. ``'Not_Kebab'``; cut to ``limit`` characters."""
     text = str(value)
     cut = len(text) > limit
     text = text[: limit - 1] if cut else text
-    return "'" + "".join(_visible(ch) for ch in text) + ("…'" if cut else "'")
+    return "'" + visible(text) + ("…'" if cut else "'")

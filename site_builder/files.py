@@ -16,6 +16,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.excerpt import visible
+
 
 class UnreadableFile(Exception):
     """A file whose content or kind keeps it from being read; reported as a diagnostic."""
@@ -40,10 +42,12 @@ class TextFile:
 
 
 def relative(path: Path, root: Path) -> str:
+    """``path`` as reports name it: relative to ``root``, forward slashes, nothing hidden."""
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        rel = path.as_posix()
+    return visible(rel)
 
 
 def _os_error(exc: OSError, rel: str) -> CannotRead:
