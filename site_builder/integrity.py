@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from site_builder.model import Source
+from site_builder import diagnostics as d
+from site_builder.diagnostics import Diagnostic
+from site_builder.model import Project, Source
+
+if TYPE_CHECKING:
+    from site_builder.checker import CitationResult
 
 PIN_KEY = "sha256"
 _PIN_LINE = re.compile(rf"^{PIN_KEY}[ \t]*:[^\r\n]*", re.MULTILINE)
@@ -34,3 +40,32 @@ def pin_source(source: Source, root: Path) -> bool:
     with meta_path.open("w", encoding="utf-8", newline="") as stream:
         stream.write(with_pin(current, source.digest))
     return True
+
+
+def pin_problems(project: Project, citations: list[CitationResult]) -> list[Diagnostic]:
+    """Every source pinned, and every pinned source still the text that was reviewed."""
+    problems: list[Diagnostic] = []
+    citing: dict[str, list[CitationResult]] = {}
+    for result in citations:
+        citing.setdefault(result.citation.source, []).append(result)
+    for source in project.sources.values():
+        if source.meta.sha256 is None:
+            problems.append(d.warning(
+                "source-unpinned", source.meta_path or source.path, source.pin_line or 1,
+                f"source '{source.id}' has no sha256 pin, so a change to its text would go unnoticed",
+                notes=(f"review the text, then run: site-builder pin {source.id}",)))
+        elif source.meta.sha256 != source.digest:
+            results = citing.get(source.id, [])
+            notes = [f"{r.fact.ref} (citation {r.citation.index}): "
+                     + ("the quote still stands" if r.located else "the quote NO LONGER stands")
+                     for r in results]
+            notes.append(f"if the change is right, review it, then run: site-builder pin {source.id}")
+            cited = f"{len(results)} citation{'s' if len(results) != 1 else ''} rest on it" if results else "no fact cites it"
+            problems.append(d.error(
+                "source-changed", source.meta_path or source.path, source.pin_line or 1,
+                f"source '{source.id}' changed since it was pinned (sha256 {source.digest[:12]}…, "
+                f"pinned {source.meta.sha256[:12]}…); {cited}",
+                notes=tuple(notes),
+                extra={"facts": [{"fact": r.fact.ref, "citation": r.citation.index, "stands": r.located}
+                                 for r in results]}))
+    return problems

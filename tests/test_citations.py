@@ -112,7 +112,7 @@ def test_a_source_that_failed_to_load_is_named_as_such(project):
 
 
 def test_first_difference_names_the_word_where_a_quote_departs():
-    from site_builder.checker import first_difference
+    from site_builder.citation_messages import first_difference
 
     assert first_difference("voted to shut the bridge", "voted to close the bridge") == (9, "shut")
     assert first_difference("Voted", "voted") == (0, "Voted")
