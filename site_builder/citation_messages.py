@@ -79,7 +79,7 @@ def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) ->
     where = ", ".join(f"{line}:{col}" for line, col in places[:10]) + (", …" if len(places) > 10 else "")
     prefix = shortest_unique_prefix(source.text, match.span, match.occurrences)
     if prefix:
-        hint = f"to cite the first, add  prefix: {yaml_scalar(prefix)}  (the shortest text before it that is unique)"
+        hint = f"to cite the first place, add `prefix: {yaml_scalar(prefix)}` (the shortest text before it that no other place has)"
     else:
         hint = "add a 'prefix' or 'suffix' with the words around the passage you mean, or quote more of it"
     return d.warning(
