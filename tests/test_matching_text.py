@@ -55,3 +55,12 @@ def test_windows_overlap_by_half_and_cover_the_text():
     for i, window in enumerate(windows):
         assert window == text[i * 128 : i * 128 + 256]
     assert (len(windows) - 1) * 128 + 256 >= len(text)
+
+
+def test_paragraph_at_finds_the_paragraph_holding_an_offset():
+    source = SourceText("First one.\n\n  Second one.  \n\nThird.")
+    first, second, third = source.paragraphs
+    assert source.paragraph_at(0) == first and source.paragraph_at(first[1] - 1) == first
+    assert source.paragraph_at(source.text.index("Second") + 3) == second
+    assert source.paragraph_at(first[1]) is None  # the blank line between them
+    assert source.paragraph_at(len(source.text) - 1) == third

@@ -304,3 +304,4 @@ def test_warnings_page_lists_every_warning_with_its_fact(harbour):
     assert any(link.startswith("https://github.com/o/r/edit/main/factsheets/twice.yml#L7") for link in page.links)
     sheet = _page(pages, "sheets/twice.md")
     assert "../warnings.md#warning-1" in sheet.links
+

@@ -52,6 +52,17 @@ class SourceText:
                 result.append((a + lead, a + lead + len(stripped)))
         return tuple(result)
 
+    def paragraph_at(self, offset: int) -> tuple[int, int] | None:
+        """The paragraph that holds ``offset``, if any (white space between paragraphs holds none)."""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index][1]:
+            return self.paragraphs[index]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [a for a, _ in self.paragraphs]
+
     @cached_property
     def normalized(self) -> NormalizedText:
         """The text with every normalization applied, and the map back to ``text``."""

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+_SPACE = re.compile(r"\s+")
+
+
+def _visible_length(text: str) -> int:
+    return len(_SPACE.sub("", text))
 
 
 def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -18,11 +25,10 @@ def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def cited_share(text: str, spans: Iterable[tuple[int, int]]) -> float:
     """The share of the text's characters, white space aside, that lie in a cited span."""
-    total = sum(1 for c in text if not c.isspace())
+    total = _visible_length(text)
     if not total:
         return 0.0
-    cited = sum(1 for a, b in merged(spans) for c in text[a:b] if not c.isspace())
-    return cited / total
+    return sum(_visible_length(text[a:b]) for a, b in merged(spans)) / total
 
 
 def percent(share: float) -> str:

@@ -8,10 +8,9 @@ from site_builder.render import text_fragment
 
 
 def _paragraph_around(source: Source, start: int, end: int) -> tuple[int, int]:
-    for a, b in source.text.paragraphs:
-        if a <= start < b or a < end <= b:
-            return min(a, start), max(b, end)
-    return start, end
+    first = source.text.paragraph_at(start) or (start, start)
+    last = source.text.paragraph_at(max(start, end - 1)) or (end, end)
+    return min(first[0], start), max(last[1], end)
 
 
 def original_passage_url(result: CitationResult, source: Source | None) -> str | None:

@@ -32,6 +32,9 @@ class SiteView:
     facts_by_tag: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     linked_from: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     warnings: list[AcceptedWarning] = field(default_factory=list)
+    _shares: dict[str, float] = field(default_factory=dict, repr=False)
+    _warnings_at: dict[tuple[str, int | None], list[AcceptedWarning]] = field(
+        default_factory=lambda: defaultdict(list), repr=False)
 
     @classmethod
     def of(cls, report: Report, settings: SiteSettings | None = None) -> "SiteView":
@@ -53,6 +56,9 @@ class SiteView:
                     if target is not None and target[1] is not None and fact not in view.linked_from[target[1].ref]:
                         view.linked_from[target[1].ref].append(fact)
         view.warnings = _warnings(report)
+        for w in view.warnings:
+            if w.fact is not None:
+                view._warnings_at[(w.fact.ref, w.citation)].append(w)
         return view
 
     @property
@@ -78,10 +84,14 @@ class SiteView:
         return self.project.sources.get(result.citation.source)
 
     def cited_share(self, source: Source) -> float:
-        return cited_share(source.text.text, (span for r in self.by_source.get(source.id, ()) for span in spans_of(r)))
+        """Computed once per source: the index, the source page and the export all show it."""
+        if source.id not in self._shares:
+            spans = (span for r in self.by_source.get(source.id, ()) for span in spans_of(r))
+            self._shares[source.id] = cited_share(source.text.text, spans)
+        return self._shares[source.id]
 
     def warnings_for(self, fact: Fact, citation: int | None = None) -> list[AcceptedWarning]:
-        return [w for w in self.warnings if w.fact is fact and w.citation == citation]
+        return self._warnings_at.get((fact.ref, citation), [])
 
 
 def spans_of(result: CitationResult) -> tuple[tuple[int, int], ...]:
