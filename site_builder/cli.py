@@ -8,24 +8,32 @@ from pathlib import Path
 import click
 
 from site_builder import __version__
-from site_builder.changes import RevisionError
-from site_builder.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions, Report
-from site_builder.files import CannotRead
-from site_builder.generate import check, generate
-from site_builder.project import NotAProject, require_project
+from site_builder.check.changes import RevisionError
+from site_builder.check.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions
+from site_builder.check.run import check
+from site_builder.load.files import CannotRead
+from site_builder.load.project import NotAProject, require_project
+from site_builder.model import Report
+from site_builder.render.generate import generate
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
     help="Project folder holding seeds/ and factsheets/.",
 )
 
 
 min_words_option = click.option(
-    "--min-quote-words", type=click.IntRange(min=1), default=DEFAULT_MIN_QUOTE_WORDS, show_default=True,
+    "--min-quote-words",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MIN_QUOTE_WORDS,
+    show_default=True,
     help="Warn about quotes with fewer words (quote-too-short).",
 )
 
@@ -51,11 +59,20 @@ def cli() -> None:
 
 @cli.command("check")
 @root_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="How to print the problems.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="How to print the problems.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--since", metavar="REV",
-              help="Check only what changed against this git revision, and everything that depends on it.")
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Check only what changed against this git revision, and everything that depends on it.",
+)
 @min_words_option
 def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quote_words: int) -> None:
     """Check every record and citation, without building anything."""
@@ -73,7 +90,7 @@ def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quo
 @min_words_option
 def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
-    from site_builder.mkdocs_build import PublishError, publish, read_config
+    from site_builder.publish.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
     report = check(root, CheckOptions(min_quote_words=min_quote_words))
@@ -90,8 +107,9 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
-    click.echo(f"built {site.site_dir} from {len(report.project.sheets)} sheets and "
-               f"{len(report.project.sources)} sources")
+    click.echo(
+        f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
+    )
 
 
 @cli.command("pin")
@@ -99,8 +117,8 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
 @click.argument("sources", nargs=-1, metavar="[SOURCE]...")
 def pin_command(root: Path, sources: tuple[str, ...]) -> None:
     """Record the sha256 of sources (all, or those named) in their metadata, once reviewed."""
-    from site_builder.integrity import pin_source
-    from site_builder.project import load_project
+    from site_builder.check.integrity import pin_source
+    from site_builder.load.project import load_project
 
     root = _project_root(root)
     project, _ = load_project(root)
@@ -119,7 +137,7 @@ def pin_command(root: Path, sources: tuple[str, ...]) -> None:
 
 def _metadata_readable(root: Path, meta_path: str) -> bool:
     """Whether a metadata file reads as a YAML mapping (a broken file is never rewritten)."""
-    from site_builder.records import parse_record
+    from site_builder.load.records import parse_record
 
     doc, problems = parse_record(root / meta_path, root, root / "seeds")
     return doc is not None and not problems and (doc.data is None or isinstance(doc.data, dict))
@@ -132,8 +150,8 @@ def serve_command(root: Path, dev_addr: str) -> None:
     """Preview the site, rebuilding it when a record or source changes."""
     from mkdocs.commands.serve import serve
 
-    from site_builder import mkdocs_hooks
-    from site_builder.mkdocs_build import PublishError, read_config
+    from site_builder.publish import mkdocs_hooks
+    from site_builder.publish.mkdocs_build import PublishError, read_config
 
     root = _project_root(root).resolve()
     try:
@@ -155,8 +173,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="site-builder", standalone_mode=False)
     except click.exceptions.UsageError as exc:
-        hint = f" (see 'site-builder {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  --", " --") \
-            if exc.ctx is not None else ""
+        hint = (
+            f" (see 'site-builder {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  --", " --")
+            if exc.ctx is not None
+            else ""
+        )
         click.echo(f"site-builder: error: {exc.format_message()}{hint}", err=True)
         sys.exit(EXIT_USAGE)
     except (CannotRead, NotGenerated) as exc:  # the machine or the setup, not the records

@@ -1,11 +1,13 @@
-"""The data model: sources, fact sheets, facts and citations. Plain values, no I/O."""
+"""The data model: sources, fact sheets, facts and citations, and what checking found. Plain values, no I/O."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from site_builder.matching import SourceText
+from site_builder.diagnostics import Diagnostic
+from site_builder.text.source_text import SourceText
 
 _WORDS = re.compile(r"\S+")
 
@@ -105,3 +107,118 @@ class Project:
     @property
     def facts(self) -> list[Fact]:
         return [fact for sheet in self.sheets for fact in sheet.facts]
+
+
+# What the matcher found for one quote.
+
+Status = Literal["exact", "normalized", "elided", "not-found"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Code-point offsets into ``SourceText.text``, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The passage of the source closest to a quote that was not found."""
+
+    text: str  # as it stands in the source, from word start to word end
+    start: int
+    end: int
+    score: float  # 0 to 100
+    diff: str = ""  # word-level diff, quote → passage
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a quote was found, and how.
+
+    ``normalizations`` names only the rules the match needed, in canonical order.
+    ``segments`` holds the separately matched parts of an elided quote.
+    ``problem`` explains a ``not-found`` that is not a plain absence: an empty quote,
+    or a quote found only where its prefix or suffix does not match; ``occurrences``
+    then still lists where the quote itself was found.
+    """
+
+    status: Status
+    span: Span | None = None
+    occurrences: tuple[Span, ...] = ()
+    normalizations: tuple[str, ...] = ()
+    insertions: tuple[str, ...] = ()
+    segments: tuple[Span, ...] = ()
+    suggestion: Suggestion | None = None
+    problem: str | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.span is not None
+
+    located = found
+
+    @property
+    def ambiguous(self) -> bool:
+        """Found in more than one place (after any prefix and suffix were applied)."""
+        return self.found and len(self.occurrences) > 1
+
+
+# What checking a project found.
+
+CitationStatus = Literal["exact", "normalized", "elided", "not-found", "source-not-found"]
+
+
+@dataclass(frozen=True)
+class CitationResult:
+    fact: Fact
+    citation: Citation
+    status: CitationStatus
+    match: Match | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.match is not None and self.match.span is not None
+
+    @property
+    def found(self) -> Match:
+        """The match of a located citation; ask ``located`` first."""
+        if self.match is None or self.match.span is None:
+            raise ValueError(f"{self.fact.ref}: citation {self.citation.index} was not located")
+        return self.match
+
+    @property
+    def span(self) -> Span:
+        """Where a located citation stands in its source; ask ``located`` first."""
+        span = self.found.span
+        assert span is not None
+        return span
+
+    @property
+    def start(self) -> int | None:
+        return self.span.start if self.located else None
+
+    @property
+    def end(self) -> int | None:
+        return self.span.end if self.located else None
+
+
+@dataclass
+class Report:
+    project: Project
+    citations: list[CitationResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: what ``check --since`` found changed and checked; ``None`` for a full check
+    changes: dict | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for x in self.diagnostics if x.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for x in self.diagnostics if x.severity == "warning")
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return self.errors == 0 and not (strict and self.warnings)

@@ -88,12 +88,18 @@ def project(tmp_path: Path) -> ProjectDir:
 @pytest.fixture
 def harbour(project: ProjectDir) -> ProjectDir:
     """A valid project: one source, two sheets that cite it and link to each other."""
-    project.source("harbour", SOURCE_TEXT, meta="""\
+    project.source(
+        "harbour",
+        SOURCE_TEXT,
+        meta="""\
         title: A short history of the harbour
         publisher: Town Archive
         published: "1901-05-01"
-        """)
-    project.sheet("harbour", """
+        """,
+    )
+    project.sheet(
+        "harbour",
+        """
         title: The harbour
         summary: When the harbour opened and who ran it.
         tags: [history]
@@ -110,8 +116,11 @@ def harbour(project: ProjectDir) -> ProjectDir:
             citations:
               - source: harbour
                 quote: Ships came from the north—mostly whalers—and
-    """)
-    project.sheet("people", """
+    """,
+    )
+    project.sheet(
+        "people",
+        """
         title: People
         facts:
           - id: ann-lee
@@ -122,7 +131,8 @@ def harbour(project: ProjectDir) -> ProjectDir:
               - source: harbour
                 quote: she “never doubted the harbour would pay.”
             related: [harbour#opened, harbour]
-    """)
+    """,
+    )
     return project
 
 

@@ -34,12 +34,16 @@ def test_json_report_follows_the_contract(harbour, run_cli):
     opened = by_fact[("harbour#opened", "harbour")]
     text = (harbour.root / "seeds" / "harbour.txt").read_text(encoding="utf-8")
     assert opened["status"] == "exact"
-    assert text[opened["start"]:opened["end"]] == "The harbour opened in 1851 after “years of delay.”"
+    assert text[opened["start"] : opened["end"]] == "The harbour opened in 1851 after “years of delay.”"
     missing = by_fact[("wrong#a", "nowhere")]
     assert (missing["status"], missing["start"], missing["end"]) == ("source-not-found", None, None)
     [diagnostic] = doc["diagnostics"]
     assert {k: diagnostic[k] for k in ("severity", "code", "file", "line")} == {
-        "severity": "error", "code": "source-not-found", "file": "factsheets/wrong.yml", "line": 6}
+        "severity": "error",
+        "code": "source-not-found",
+        "file": "factsheets/wrong.yml",
+        "line": 6,
+    }
     assert isinstance(diagnostic["message"], str)
 
 
@@ -65,7 +69,8 @@ def test_unknown_option_is_a_one_line_usage_error(harbour, run_cli):
     assert result.code == 2
     assert result.out == ""
     assert len(result.err.strip().splitlines()) == 1
-    assert "No such option '--frmat'" in result.err and "'--format'" in result.err
+    assert result.err.startswith("site-builder: error: ")
+    assert "'--frmat'" in result.err and "(see 'site-builder check --help')" in result.err
 
 
 def test_root_without_project_folders_is_a_usage_error(tmp_path, run_cli):
@@ -82,7 +87,10 @@ def test_missing_root_is_a_usage_error(tmp_path, run_cli):
 
 
 def test_python_dash_m_and_console_script_run(harbour):
-    done = subprocess.run([sys.executable, "-m", "site_builder", "check", "--root", str(harbour.root),
-                           "--format", "json"], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "site_builder", "check", "--root", str(harbour.root), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["errors"] == 0

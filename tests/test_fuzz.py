@@ -14,12 +14,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from site_builder.checker import Report
+from site_builder.check.run import check
 from site_builder.diagnostics import CODES
-from site_builder.files import UnreadableFile, decode_utf8
-from site_builder.generate import check
+from site_builder.load.files import UnreadableFile, decode_utf8
+from site_builder.load.yamlio import YamlError, parse_yaml
+from site_builder.model import Report
 from site_builder.render.pages import render_site
-from site_builder.yamlio import YamlError, parse_yaml
 
 SOURCE = "The harbour opened in 1851 after “years of delay.”\r\nIts first master was Ann Lee.\rShips came.\n"
 STATUSES = {"exact", "normalized", "elided", "not-found", "source-not-found"}
@@ -32,18 +32,58 @@ words = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 quotes = st.one_of(st.sampled_from(["The harbour opened", "Ann Lee", "Ships came.", "years of delay", "x"]), words)
 citation = st.fixed_dictionaries(
     {"source": st.sampled_from(["harbour", "other", "missing"]), "quote": quotes},
-    optional={"prefix": words, "suffix": words})
+    optional={"prefix": words, "suffix": words},
+)
 fact = st.fixed_dictionaries(
     {"id": ids, "statement": words, "citations": st.lists(citation, min_size=1, max_size=3)},
-    optional={"tags": st.lists(ids, max_size=3, unique=True),
-              "related": st.lists(st.sampled_from(["#a", "b", "b#c", "harbour"]), max_size=2, unique=True)})
+    optional={
+        "tags": st.lists(ids, max_size=3, unique=True),
+        "related": st.lists(st.sampled_from(["#a", "b", "b#c", "harbour"]), max_size=2, unique=True),
+    },
+)
 record = st.fixed_dictionaries(
     {"title": words, "facts": st.lists(fact, min_size=1, max_size=4)},
-    optional={"summary": words, "tags": st.lists(ids, max_size=3, unique=True)})
-odd_values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), words, st.lists(words, max_size=2),
-                       st.dictionaries(words, words, max_size=2))
-SPECIAL = ["&a ", "*a", "!!python/object:os.system ", "!x ", "<<: ", "? ", "- ", ": ", "{", "}", "[", "]", ",",
-           "#", "|", ">", "'", '"', "%YAML 1.1\n", "---\n", "...\n", "@", "`", "\t", "\\", "\x00", "\ufeff", "\r"]
+    optional={"summary": words, "tags": st.lists(ids, max_size=3, unique=True)},
+)
+odd_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    words,
+    st.lists(words, max_size=2),
+    st.dictionaries(words, words, max_size=2),
+)
+SPECIAL = [
+    "&a ",
+    "*a",
+    "!!python/object:os.system ",
+    "!x ",
+    "<<: ",
+    "? ",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "#",
+    "|",
+    ">",
+    "'",
+    '"',
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "@",
+    "`",
+    "\t",
+    "\\",
+    "\x00",
+    "\ufeff",
+    "\r",
+]
 
 
 def paths_of(value, path=()):
@@ -161,8 +201,11 @@ def test_any_text_parses_or_is_refused(text):
 # --- Sources ------------------------------------------------------------------------------------
 
 line_endings = st.sampled_from(["\n", "\r\n", "\r"])
-source_lines = st.lists(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
-                                max_size=20), min_size=1, max_size=8)
+source_lines = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20),
+    min_size=1,
+    max_size=8,
+)
 
 
 def expected_line_col(text: str, offset: int) -> tuple[int, int]:
@@ -176,14 +219,16 @@ def test_quotes_from_any_source_locate_at_their_offsets(lines, endings, draw):
     text = "".join(line + ending for line, ending in zip(lines, endings))
     assume(text.strip())
     start = draw.draw(st.integers(0, len(text) - 1))
-    quote = text[start: draw.draw(st.integers(start + 1, len(text)))]
+    quote = text[start : draw.draw(st.integers(start + 1, len(text)))]
     assume(quote.strip() and "\r" not in quote and "\n" not in quote)
-    sheet = yaml.safe_dump({"title": "T", "facts": [
-        {"id": "a", "statement": "S", "citations": [{"source": "s", "quote": quote}]}]}, allow_unicode=True)
+    sheet = yaml.safe_dump(
+        {"title": "T", "facts": [{"id": "a", "statement": "S", "citations": [{"source": "s", "quote": quote}]}]},
+        allow_unicode=True,
+    )
     report = check_files({"seeds/s.txt": text.encode(), "factsheets/t.yml": sheet.encode()})
     [result] = report.citations
     if result.status == "exact":
-        assert text[result.start:result.end] == quote
+        assert text[result.start : result.end] == quote
         source = report.project.sources["s"].text
         assert source.line_col(result.start) == expected_line_col(text, result.start)
 
@@ -191,8 +236,14 @@ def test_quotes_from_any_source_locate_at_their_offsets(lines, endings, draw):
 @fuzz_settings
 @given(st.binary(max_size=400), st.booleans())
 def test_random_bytes_as_a_source_give_a_verdict(data, bom):
-    check_files({"seeds/s.txt": (b"\xef\xbb\xbf" if bom else b"") + data, "factsheets/t.yml": (
-        b"title: T\nfacts:\n  - id: a\n    statement: S\n    citations: [{source: s, quote: abc}]\n")})
+    check_files(
+        {
+            "seeds/s.txt": (b"\xef\xbb\xbf" if bom else b"") + data,
+            "factsheets/t.yml": (
+                b"title: T\nfacts:\n  - id: a\n    statement: S\n    citations: [{source: s, quote: abc}]\n"
+            ),
+        }
+    )
 
 
 @fuzz_settings

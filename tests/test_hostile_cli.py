@@ -31,9 +31,13 @@ def _without_read_override() -> None:
 def run_as_user(*args: str) -> subprocess.CompletedProcess:
     """Run ``site-builder`` so that file permissions apply to it, even when the tests run as root."""
     return subprocess.run(
-        [sys.executable, "-m", "site_builder", *args], capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "site_builder", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "PYTHONPATH": str(REPO)},
-        preexec_fn=_without_read_override if os.geteuid() == 0 else None)
+        preexec_fn=_without_read_override if os.geteuid() == 0 else None,
+    )
 
 
 def _skip_unless_permissions_apply(tmp_path) -> None:
@@ -41,8 +45,11 @@ def _skip_unless_permissions_apply(tmp_path) -> None:
     probe.write_text("x")
     probe.chmod(0)
     try:
-        read = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}).read()"], capture_output=True,
-                              preexec_fn=_without_read_override if os.geteuid() == 0 else None)
+        read = subprocess.run(
+            [sys.executable, "-c", f"open({str(probe)!r}).read()"],
+            capture_output=True,
+            preexec_fn=_without_read_override if os.geteuid() == 0 else None,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         pytest.skip(f"running as root and cannot drop the capability to read any file: {exc}")
     if read.returncode == 0:
@@ -56,7 +63,8 @@ def test_an_unreadable_record_is_a_usage_error(harbour, tmp_path):
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""
     assert done.stderr.strip().splitlines() == [
-        "site-builder: error: cannot read factsheets/people.yml: Permission denied"]
+        "site-builder: error: cannot read factsheets/people.yml: Permission denied"
+    ]
 
 
 def test_an_unreadable_folder_is_a_usage_error(harbour, tmp_path):

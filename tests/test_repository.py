@@ -6,8 +6,8 @@ import hashlib
 import re
 
 from conftest import REPO
+from site_builder.check.run import check
 from site_builder.diagnostics import CODES
-from site_builder.generate import check
 
 
 def test_the_repository_records_all_verify():
@@ -30,7 +30,7 @@ def test_the_first_source_is_a_byte_identical_copy():
 
 def test_readme_documents_every_diagnostic_code():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    readme = readme[readme.index("### Diagnostic codes"):]
+    readme = readme[readme.index("### Diagnostic codes") :]
     readme = readme[: readme.index("\n#", 1)]
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.M))
     assert documented == set(CODES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.checker import CitationResult
+from site_builder.model import CitationResult
 from site_builder.render.escape import Md, attribute, inline
 
 LABELS = {"exact": "verbatim", "normalized": "normalized", "elided": "elided"}
@@ -32,8 +32,9 @@ def normalization_names(result: CitationResult) -> list[str]:
 
 def status_badge(result: CitationResult) -> Md:
     if not result.located:
-        return Md('<span class="sb-status sb-status-missing" title="The quote was not found in the source.">'
-                  "not found</span>")
+        return Md(
+            '<span class="sb-status sb-status-missing" title="The quote was not found in the source.">not found</span>'
+        )
     label = LABELS.get(result.status, result.status)
     names = normalization_names(result)
     title = EXPLANATIONS.get(result.status, "")
@@ -41,5 +42,7 @@ def status_badge(result: CitationResult) -> Md:
         label += ("; normalized: " if result.status == "elided" else ": ") + ", ".join(names)
         if result.status == "elided":
             title += " It matches once normalized."
-    return Md(f'<span class="sb-status sb-status-{attribute(result.status)}" title="{attribute(title)}">'
-              f"{inline(label)}</span>")
+    return Md(
+        f'<span class="sb-status sb-status-{attribute(result.status)}" title="{attribute(title)}">'
+        f"{inline(label)}</span>"
+    )

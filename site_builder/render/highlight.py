@@ -59,9 +59,13 @@ def _mark_ends(paragraphs: list[list[Piece]]) -> list[list[Piece]]:
                 last[key] = (i, j)
     return [
         [
-            Piece(piece.start, piece.end, piece.covered_by,
-                  tuple(k for k in piece.covered_by if first[k] == (i, j)),
-                  tuple(k for k in piece.covered_by if last[k] == (i, j)))
+            Piece(
+                piece.start,
+                piece.end,
+                piece.covered_by,
+                tuple(k for k in piece.covered_by if first[k] == (i, j)),
+                tuple(k for k in piece.covered_by if last[k] == (i, j)),
+            )
             for j, piece in enumerate(pieces)
         ]
         for i, pieces in enumerate(paragraphs)

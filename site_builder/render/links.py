@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_builder.checker import CitationResult
+from site_builder.model import CitationResult
 from site_builder.render import urls
 from site_builder.render.escape import Md, attribute, inline
 
@@ -23,8 +23,9 @@ def external(text: str, url: str, *, title: str | None = None, css: str | None =
 class Linker:
     page: str
 
-    def __call__(self, text: str, to_path: str, anchor: str | None = None, *, css: str | None = None,
-                 title: str | None = None) -> Md:
+    def __call__(
+        self, text: str, to_path: str, anchor: str | None = None, *, css: str | None = None, title: str | None = None
+    ) -> Md:
         """A Markdown link; ``css`` and ``title`` are our own words, never user text."""
         attrs = f"{{ .{css} }}" if css else ""
         hint = f' "{title}"' if title else ""
@@ -47,8 +48,12 @@ class Linker:
 
     def passage(self, result: CitationResult, text: str) -> Md:
         c = result.citation
-        return self(text, urls.source_page(c.source), urls.cite_anchor(result.fact.sheet, result.fact.id, c.index),
-                    title="The passage, highlighted in the source text")
+        return self(
+            text,
+            urls.source_page(c.source),
+            urls.cite_anchor(result.fact.sheet, result.fact.id, c.index),
+            title="The passage, highlighted in the source text",
+        )
 
     def warning(self, number: int, text: str) -> Md:
         return self(text, urls.WARNINGS, urls.warning_anchor(number))

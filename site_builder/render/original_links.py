@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.checker import CitationResult
-from site_builder.model import Source
+from site_builder.model import CitationResult, Source
 from site_builder.render import text_fragment
 
 
@@ -22,11 +21,10 @@ def original_passage_url(result: CitationResult, source: Source | None) -> str |
     if source is None or not source.meta.url or not result.located:
         return None
     text = source.text.text
-    start, end = result.start, result.end
+    start, end = result.span.start, result.span.end
     before = after = ""
-    if len(result.match.occurrences) > 1 or result.citation.prefix or result.citation.suffix:
+    if len(result.found.occurrences) > 1 or result.citation.prefix or result.citation.suffix:
         a, b = _paragraph_around(source, start, end)
         before, after = text[a:start], text[end:b]
-    directive = text_fragment.directive(text[start:end], elided=result.status == "elided",
-                                        before=before, after=after)
+    directive = text_fragment.directive(text[start:end], elided=result.status == "elided", before=before, after=after)
     return text_fragment.link(source.meta.url, directive) if directive else source.meta.url

@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from site_builder.checker import CitationResult, Report
+from site_builder.model import CitationResult, Report
 from site_builder.render import urls
 from site_builder.render.badges import status_badge
 from site_builder.render.coverage import percent
@@ -28,7 +28,7 @@ from site_builder.render.views import SiteView
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("site_builder", "templates"),
+        loader=jinja2.PackageLoader("site_builder.render", "templates"),
         autoescape=False,  # the output is Markdown; ``finalize`` escapes for Markdown instead
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
@@ -42,16 +42,23 @@ def _render(template: str, page: str, **context: Any) -> str:
     return _environment().get_template(template).render(link=Linker(page), page=page, **context)
 
 
-def _joined(parts: list[str], separator: str = " · ") -> Md:
+def _joined(parts: list[str | None], separator: str = " · ") -> Md:
     """Parts that are already Markdown, or user text to escape, on one line."""
     return Md(separator.join(p if isinstance(p, Md) else inline(p) for p in parts if p))
 
 
 def home_page(view: SiteView) -> str:
     project = view.project
-    return _render("home.md.j2", urls.HOME, sheets=project.sheets, sources=project.sources.values(),
-                   facts=len(project.facts), citations=len(view.report.citations), tags=view.tags,
-                   warnings=len(view.warnings))
+    return _render(
+        "home.md.j2",
+        urls.HOME,
+        sheets=project.sheets,
+        sources=project.sources.values(),
+        facts=len(project.facts),
+        citations=len(view.report.citations),
+        tags=view.tags,
+        warnings=len(view.warnings),
+    )
 
 
 def sheets_index(view: SiteView) -> str:
@@ -59,8 +66,10 @@ def sheets_index(view: SiteView) -> str:
 
 
 def sources_index(view: SiteView) -> str:
-    rows = [(source, len(view.by_source.get(source.id, ())), percent(view.cited_share(source)))
-            for source in view.project.sources.values()]
+    rows = [
+        (source, len(view.by_source.get(source.id, ())), percent(view.cited_share(source)))
+        for source in view.project.sources.values()
+    ]
     return _render("sources.md.j2", urls.SOURCES, rows=rows)
 
 
@@ -70,8 +79,14 @@ def tags_index(view: SiteView) -> str:
 
 
 def tag_page(view: SiteView, tag: str) -> str:
-    return _render("tag.md.j2", urls.tag_page(tag), tag=tag, sheets=view.sheets_by_tag.get(tag, []),
-                   facts=view.facts_by_tag.get(tag, []), project=view.project)
+    return _render(
+        "tag.md.j2",
+        urls.tag_page(tag),
+        tag=tag,
+        sheets=view.sheets_by_tag.get(tag, []),
+        facts=view.facts_by_tag.get(tag, []),
+        project=view.project,
+    )
 
 
 def _attribution(view: SiteView, result: CitationResult, link: Linker) -> Md:
@@ -80,13 +95,15 @@ def _attribution(view: SiteView, result: CitationResult, link: Linker) -> Md:
     if source is None or not result.located:
         return _joined([status_badge(result), result.citation.source])
     original = original_passage_url(result, source)
-    return _joined([
-        status_badge(result),
-        link.passage(result, source.title),
-        source.meta.publisher,
-        source.meta.published,
-        external("original ↗", original, title="The passage in the original publication") if original else None,
-    ])
+    return _joined(
+        [
+            status_badge(result),
+            link.passage(result, source.title),
+            source.meta.publisher,
+            source.meta.published,
+            external("original ↗", original, title="The passage in the original publication") if original else None,
+        ]
+    )
 
 
 def _quote(view: SiteView, result: CitationResult, link: Linker) -> dict[str, Any]:
@@ -94,8 +111,9 @@ def _quote(view: SiteView, result: CitationResult, link: Linker) -> dict[str, An
     return {
         "text": result.citation.quote,
         "attribution": _attribution(view, result, link),
-        "warnings": [link.warning(w.number, f"Warning: {w.diagnostic.message}")
-                     for w in view.warnings_for(fact, index)],
+        "warnings": [
+            link.warning(w.number, f"Warning: {w.diagnostic.message}") for w in view.warnings_for(fact, index)
+        ],
     }
 
 
@@ -119,8 +137,7 @@ def _fact_item(view: SiteView, sheet, fact, link: Linker) -> dict[str, Any]:
         "linked_from": linked_from,
         "permalink": link(fact.ref, urls.sheet_page(sheet.id), urls.fact_anchor(fact.id)),
         "edit": external("Edit this fact", edit, css="sb-edit") if edit else None,
-        "warnings": [link.warning(w.number, f"Warning: {w.diagnostic.message}")
-                     for w in view.warnings_for(fact)],
+        "warnings": [link.warning(w.number, f"Warning: {w.diagnostic.message}") for w in view.warnings_for(fact)],
     }
 
 
@@ -128,8 +145,9 @@ def sheet_page(view: SiteView, sheet) -> str:
     page = urls.sheet_page(sheet.id)
     link = Linker(page)
     facts = [_fact_item(view, sheet, fact, link) for fact in sheet.facts]
-    return _render("sheet.md.j2", page, sheet=sheet, facts=facts,
-                   tags=_joined([link.tag_chip(t) for t in sheet.tags], " "))
+    return _render(
+        "sheet.md.j2", page, sheet=sheet, facts=facts, tags=_joined([link.tag_chip(t) for t in sheet.tags], " ")
+    )
 
 
 def source_page(view: SiteView, source) -> str:
@@ -137,17 +155,30 @@ def source_page(view: SiteView, source) -> str:
     link = Linker(page)
     results = view.by_source.get(source.id, [])
     meta = source.meta
-    details = _joined([
-        meta.publisher,
-        f"published {meta.published}" if meta.published else None,
-        external("original publication ↗", meta.url) if meta.url else None,
-    ])
+    details = _joined(
+        [
+            meta.publisher,
+            f"published {meta.published}" if meta.published else None,
+            external("original publication ↗", meta.url) if meta.url else None,
+        ]
+    )
     facts = {r.fact.ref for r in results}
-    return _render("source.md.j2", page, source=source, results=results, details=details,
-                   paragraphs=highlighted_paragraphs(source, results),
-                   cited=percent(view.cited_share(source)), facts=len(facts),
-                   downloads=_joined([link("plain text", urls.source_text(source.id)),
-                                      link("Web Annotations (JSON-LD)", urls.annotations(source.id))]))
+    return _render(
+        "source.md.j2",
+        page,
+        source=source,
+        results=results,
+        details=details,
+        paragraphs=highlighted_paragraphs(source, results),
+        cited=percent(view.cited_share(source)),
+        facts=len(facts),
+        downloads=_joined(
+            [
+                link("plain text", urls.source_text(source.id)),
+                link("Web Annotations (JSON-LD)", urls.annotations_file(source.id)),
+            ]
+        ),
+    )
 
 
 def warnings_page(view: SiteView) -> str:
@@ -157,12 +188,14 @@ def warnings_page(view: SiteView) -> str:
         x = w.diagnostic
         where = x.file + "".join(f":{n}" for n in (x.line, x.column) if n)
         edit = edit_url(view.settings, x.file, x.line)
-        rows.append({
-            "warning": w,
-            "anchor": Md(urls.warning_anchor(w.number)),
-            "where": external(where, edit) if edit else where,
-            "fact": link.fact(w.fact) if w.fact else None,
-        })
+        rows.append(
+            {
+                "warning": w,
+                "anchor": Md(urls.warning_anchor(w.number)),
+                "where": external(where, edit) if edit else where,
+                "fact": link.fact(w.fact) if w.fact else None,
+            }
+        )
     return _render("warnings.md.j2", urls.WARNINGS, rows=rows)
 
 

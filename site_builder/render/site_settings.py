@@ -21,7 +21,7 @@ class SiteSettings:
     edit_uri: str | None = None
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> "SiteSettings":
+    def from_config(cls, config: Mapping[str, Any]) -> SiteSettings:
         """Read from MkDocs settings (a raw ``mkdocs.yml`` mapping or a loaded config).
 
         The edit links are read from ``extra.site_builder`` rather than MkDocs' own ``repo_url``

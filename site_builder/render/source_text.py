@@ -7,7 +7,7 @@ an empty anchor just before it), and a numbered back-link follows each passage's
 
 from __future__ import annotations
 
-from site_builder.checker import CitationResult
+from site_builder.model import CitationResult
 from site_builder.render import urls
 from site_builder.render.escape import Md, attribute, inline
 from site_builder.render.highlight import Passage, split
@@ -35,9 +35,9 @@ def highlighted_paragraphs(source, results: list[CitationResult]) -> list[Md]:
     out: list[Md] = []
     shown: set[str] = set()
     for pieces in split(source.text.paragraphs, passages):
-        parts = []
+        parts: list[str] = []
         for piece in pieces:
-            words = inline(text[piece.start:piece.end])
+            words = inline(text[piece.start : piece.end])
             if not piece.covered_by:
                 parts.append(words)
                 continue
@@ -47,8 +47,10 @@ def highlighted_paragraphs(source, results: list[CitationResult]) -> list[Md]:
             classes = "sb-cite" + (" sb-overlap" if len(piece.covered_by) > 1 else "")
             mark_id = f' id="{attribute(first)}"' if first else ""
             keys = attribute(" ".join(piece.covered_by))
-            parts.append(f'[<mark{mark_id} class="{classes}" data-cites="{keys}">{words}</mark>]'
-                         f"({fact_href(piece.covered_by[0])})")
+            parts.append(
+                f'[<mark{mark_id} class="{classes}" data-cites="{keys}">{words}</mark>]'
+                f"({fact_href(piece.covered_by[0])})"
+            )
             for key in piece.closes:
                 parts.append(f'<sup class="sb-backref">[{number[key]}]({fact_href(key)})</sup>')
         out.append(Md("".join(parts)))

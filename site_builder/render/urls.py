@@ -34,7 +34,7 @@ def source_text(source_id: str) -> str:
     return f"sources/{source_id}.txt"
 
 
-def annotations(source_id: str) -> str:
+def annotations_file(source_id: str) -> str:
     return f"annotations/{source_id}.jsonld"
 
 
@@ -75,8 +75,9 @@ def published(path: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def site_link(from_file: str, to_path: str, anchor: str | None = None, *, site_url: str | None = None,
-              directory_urls: bool = True) -> str:
+def site_link(
+    from_file: str, to_path: str, anchor: str | None = None, *, site_url: str | None = None, directory_urls: bool = True
+) -> str:
     """A link from a published file (not a page) to a docs-folder file, for data exports.
 
     Absolute when the site's URL is known, otherwise relative to ``from_file``.

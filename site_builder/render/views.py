@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from site_builder.checker import CitationResult, Report
 from site_builder.diagnostics import Diagnostic
-from site_builder.model import Fact, Sheet, Source
+from site_builder.model import CitationResult, Fact, Report, Sheet, Source
 from site_builder.render.coverage import cited_share
 from site_builder.render.site_settings import SiteSettings
 
@@ -34,10 +33,11 @@ class SiteView:
     warnings: list[AcceptedWarning] = field(default_factory=list)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _warnings_at: dict[tuple[str, int | None], list[AcceptedWarning]] = field(
-        default_factory=lambda: defaultdict(list), repr=False)
+        default_factory=lambda: defaultdict(list), repr=False
+    )
 
     @classmethod
-    def of(cls, report: Report, settings: SiteSettings | None = None) -> "SiteView":
+    def of(cls, report: Report, settings: SiteSettings | None = None) -> SiteView:
         view = cls(report, settings or SiteSettings())
         for result in report.citations:
             view.by_fact[result.fact.ref].append(result)
@@ -96,23 +96,23 @@ class SiteView:
 
 def spans_of(result: CitationResult) -> tuple[tuple[int, int], ...]:
     """The parts of the source a located citation shows: its span, or an elided quote's kept parts."""
-    segments = result.match.segments or (result.match.span,)
+    segments = result.found.segments or (result.span,)
     return tuple((s.start, s.end) for s in segments)
 
 
 def _warnings(report: Report) -> list[AcceptedWarning]:
     """Every warning, with the fact (and citation) whose record lines it points at."""
-    at: dict[tuple[str, int], tuple[Fact, int | None]] = {}
+    at: dict[tuple[str, int], tuple[Fact | None, int | None]] = {}
     for sheet in report.project.sheets:
         for fact in sheet.facts:
             at.setdefault((sheet.path, fact.line), (fact, None))
             for citation in fact.citations:
                 for line in (citation.line, citation.source_line):
                     at.setdefault((sheet.path, line), (fact, citation.index))
-    out = []
+    out: list[AcceptedWarning] = []
     for diagnostic in report.diagnostics:
         if diagnostic.severity != "warning":
             continue
-        fact, citation = at.get((diagnostic.file, diagnostic.line or 0), (None, None))
-        out.append(AcceptedWarning(len(out) + 1, diagnostic, fact, citation))
+        owner, index = at.get((diagnostic.file, diagnostic.line or 0), (None, None))
+        out.append(AcceptedWarning(len(out) + 1, diagnostic, owner, index))
     return out

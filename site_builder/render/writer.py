@@ -17,7 +17,7 @@ class NotGenerated(Exception):
 
 
 def package_assets() -> dict[str, bytes]:
-    folder = resources.files("site_builder").joinpath("assets")
+    folder = resources.files("site_builder.render").joinpath("assets")
     return {target: folder.joinpath(name).read_bytes() for target, name in ASSETS.items()}
 
 

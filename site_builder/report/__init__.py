@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from site_builder.checker import Report
+from site_builder.model import Report
 from site_builder.report.github import render_github
 from site_builder.report.json_report import render_json
 from site_builder.report.sarif import render_sarif

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_builder.checker import Report
+from site_builder.model import Report
 
 
 def _data(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from site_builder.checker import CitationResult, Report
+from site_builder.model import CitationResult, Report
 
 
 def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
@@ -15,13 +15,13 @@ def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
         "status": result.status,
         "start": result.start,
         "end": result.end,
-        "file": report.project.sheet(result.fact.sheet).path,
+        "file": _sheet_path(report, result),
         "line": result.citation.line,
     }
     if result.located:
-        match = result.match
+        match = result.found
         source = report.project.sources[result.citation.source]
-        line, column = source.text.line_col(result.start)
+        line, column = source.text.line_col(result.span.start)
         out["source_line"], out["source_column"] = line, column
         out["normalizations"] = list(match.normalizations)
         out["occurrences"] = len(match.occurrences)
@@ -30,6 +30,11 @@ def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
         if match.insertions:
             out["insertions"] = list(match.insertions)
     return out
+
+
+def _sheet_path(report: Report, result: CitationResult) -> str:
+    sheet = report.project.sheet(result.fact.sheet)
+    return sheet.path if sheet is not None else ""
 
 
 def report_json(report: Report) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from site_builder.checker import Report
 from site_builder.diagnostics import Diagnostic
+from site_builder.model import Report
 
 _COLORS = {"error": "red", "warning": "yellow"}
 SHOWN_WIDTH = 120  # characters of a record's line shown under a diagnostic
@@ -21,7 +21,7 @@ def clip(line: str, caret: int, width: int = SHOWN_WIDTH) -> tuple[str, int]:
     if len(line) <= width:
         return line, caret
     start = max(0, min(caret - width // 3, len(line) - width))
-    shown = line[start:start + width]
+    shown = line[start : start + width]
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(line) else ""
     return prefix + shown + suffix, caret - start + len(prefix)
@@ -45,9 +45,9 @@ def _difference_in_line(line: str, value_at: int, difference: dict | None) -> tu
     record's line shows it as written (a plain or quoted scalar on one line), else at the value."""
     if not difference or not difference.get("text"):
         return value_at, 1
-    start = value_at + (1 if line[value_at:value_at + 1] in ("'", '"') else 0)
+    start = value_at + (1 if line[value_at : value_at + 1] in ("'", '"') else 0)
     at = start + difference["offset"]
-    if line[at:at + len(difference["text"])] == difference["text"]:
+    if line[at : at + len(difference["text"])] == difference["text"]:
         return at, len(difference["text"])
     return value_at, 1
 
@@ -61,9 +61,11 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
         where += f":{diagnostic.line}"
         if diagnostic.column is not None:
             where += f":{diagnostic.column}"
-    head = (f"{style(where, bold=True)}: "
-            f"{style(f'{diagnostic.severity}[{diagnostic.code}]', fg=_COLORS[diagnostic.severity], bold=True)}: "
-            f"{diagnostic.message}")
+    head = (
+        f"{style(where, bold=True)}: "
+        f"{style(f'{diagnostic.severity}[{diagnostic.code}]', fg=_COLORS[diagnostic.severity], bold=True)}: "
+        f"{diagnostic.message}"
+    )
     out = [head]
     text = _source_line(root, diagnostic, cache)
     if text is not None:
@@ -83,19 +85,23 @@ def summary_line(report: Report) -> str:
     project = report.project
     counts = f"{report.errors} errors, {report.warnings} warnings"
     if report.changes is None:
-        return (f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
-                f"{len(report.citations)} citations: {counts}")
+        return (
+            f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
+            f"{len(report.citations)} citations: {counts}"
+        )
     changes = report.changes
 
     def listed(items: list[str]) -> str:
         return ", ".join(items) if items else "none"
 
-    return "\n".join((
-        f"changed since {changes['since']}: sources: {listed(changes['sources'])}; "
-        f"sheets: {listed(changes['sheets'])}; facts: {listed(changes['facts'])}",
-        f"checked {len(changes['checked_sheets'])} sheets that depend on them "
-        f"({listed(changes['checked_sheets'])}), {len(report.citations)} citations: {counts}",
-    ))
+    return "\n".join(
+        (
+            f"changed since {changes['since']}: sources: {listed(changes['sources'])}; "
+            f"sheets: {listed(changes['sheets'])}; facts: {listed(changes['facts'])}",
+            f"checked {len(changes['checked_sheets'])} sheets that depend on them "
+            f"({listed(changes['checked_sheets'])}), {len(report.citations)} citations: {counts}",
+        )
+    )
 
 
 def render_text(report: Report, color: bool = False) -> str:

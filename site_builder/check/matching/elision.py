@@ -1,0 +1,168 @@
+"""Quotes that leave words out (``…``, ``[...]``) or add editorial words in brackets.
+
+The quote is cut at each elision marker and at each bracketed insertion; the parts
+must then occur in order within one paragraph of the source. A bracketed letter at
+the start of a word (``[T]he`` for ``the``) stands for any one letter and keeps the
+rest of the word attached to it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from site_builder.check.matching.search import MAX_OCCURRENCES, Candidate
+from site_builder.model import Span
+from site_builder.text.normalize import normalize
+from site_builder.text.source_text import SourceText
+
+ELISION = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]|…|\.{3,}")
+INSERTION = re.compile(r"\[[^\[\]]*\]")
+_MARKUP = re.compile(rf"(?P<elision>{ELISION.pattern})|(?P<insertion>{INSERTION.pattern})")
+_REPLACED_INITIAL = re.compile(r"\[[^\W\d_]\](?=[^\W\d_])")
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A part of the quote matched in one piece (no gap inside)."""
+
+    pattern: re.Pattern[str]  # over the normalized source, one group per quoted piece
+    quoted: tuple[str, ...]  # the quoted text of each group
+    longest: str  # its longest literal piece, normalized, to find candidate paragraphs
+
+
+@dataclass(frozen=True)
+class ElidedQuote:
+    units: tuple[Unit, ...]
+    insertions: tuple[str, ...]
+    has_gap: bool  # parts are matched separately, with anything in between
+
+
+def parse(quote: str) -> ElidedQuote | None:
+    """Cut ``quote`` into units, or None when it has no elision and no insertion."""
+    units: list[Unit] = []
+    insertions: list[str] = []
+    pieces: list[str | None] = []  # text, or None for a replaced initial
+    has_gap = False
+    spaced_before = False  # the current unit follows a gap with white space
+    at = 0
+    for m in _MARKUP.finditer(quote):
+        pieces.append(quote[at : m.start()])
+        at = m.end()
+        if m.lastgroup == "insertion":
+            insertions.append(m.group())
+            if _REPLACED_INITIAL.match(quote, m.start()) and not _ends_word(quote, m.start()):
+                pieces.append(None)
+                continue
+        has_gap = True
+        spaced_after = m.start() == 0 or quote[m.start() - 1].isspace()
+        _add_unit(units, pieces, spaced_before, spaced_after)
+        spaced_before = at == len(quote) or quote[at].isspace()
+        pieces = []
+    if not insertions and not has_gap:
+        return None
+    pieces.append(quote[at:])
+    _add_unit(units, pieces, spaced_before, False)
+    return ElidedQuote(tuple(units), tuple(insertions), has_gap)
+
+
+def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
+    """Every match of the units in order within one paragraph, first ones first.
+
+    Only paragraphs that contain the longest literal piece are tried, and in each
+    one every unit is taken at its leftmost place after the previous one: if that
+    fails, no other choice can succeed.
+    """
+    if not quote.units:
+        return
+    norm = source.normalized
+    text = norm.text
+    starts, ends = source.normalized_paragraphs
+    anchor = max((unit.longest for unit in quote.units), key=len)
+    found = 0
+    at = text.find(anchor)
+    while at != -1 and found < MAX_OCCURRENCES:
+        k = bisect_right(starts, at) - 1
+        if k < 0 or at >= ends[k]:
+            at = text.find(anchor, at + 1)
+            continue
+        for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
+            yield _candidate(quote.units, matches, source)
+            found += 1
+            if found == MAX_OCCURRENCES:
+                return
+        at = text.find(anchor, ends[k])
+
+
+def _in_paragraph(units: tuple[Unit, ...], text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
+    """For each place of the first unit, the leftmost places of the others after it.
+
+    A later unit's place from the previous round is reused while it still lies after
+    the unit before it (nothing earlier can match), so a paragraph is read about once.
+    """
+    previous: list[re.Match[str]] = []
+    m = units[0].pattern.search(text, start, end)
+    while m:
+        matches = [m]
+        for i, unit in enumerate(units[1:], start=1):
+            after = matches[-1].end()
+            if previous and previous[i].start() >= after:
+                matches.append(previous[i])
+                continue
+            n = unit.pattern.search(text, after, end)
+            if n is None:
+                return
+            matches.append(n)
+        yield matches
+        previous = matches
+        m = units[0].pattern.search(text, m.start() + 1, end)
+
+
+def _candidate(units: tuple[Unit, ...], matches: list[re.Match[str]], source: SourceText) -> Candidate:
+    norm = source.normalized
+    segments = []
+    pieces = []
+    for unit, m in zip(units, matches):
+        segments.append(Span(norm.start_to_original(m.start()), norm.end_to_original(m.end())))
+        for group, quoted in enumerate(unit.quoted, start=1):
+            a, b = m.span(group)
+            if a < b:
+                pieces.append((Span(norm.start_to_original(a), norm.end_to_original(b)), quoted))
+    span = Span(segments[0].start, segments[-1].end)
+    return Candidate(span, tuple(segments), tuple(pieces))
+
+
+def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> None:
+    """Compile the pieces between two gaps, trimmed at both ends, into a unit."""
+    if pieces and pieces[0] is not None:
+        pieces[0] = pieces[0].lstrip()
+    if pieces and pieces[-1] is not None:
+        pieces[-1] = pieces[-1].rstrip()
+    pieces = [p for p in pieces if p != ""]
+    texts = [p for p in pieces if p is not None]
+    if not any(normalize(p) for p in texts):
+        return
+    regex = []
+    for i, piece in enumerate(pieces):
+        if piece is None:
+            regex.append(_LETTER if i else rf"(?<!\w){_LETTER}")
+            continue
+        wanted = normalize(piece, strip=False)
+        if i == 0:
+            wanted = wanted.lstrip(" ")
+            if spaced_before and wanted[:1].isalnum():
+                regex.append(r"(?<!\w)")
+        if i == len(pieces) - 1:
+            wanted = wanted.rstrip(" ")
+        regex.append(f"({re.escape(wanted)})")
+        if i == len(pieces) - 1 and spaced_after and wanted[-1:].isalnum():
+            regex.append(r"(?!\w)")
+    longest = max((normalize(p) for p in texts), key=len)
+    units.append(Unit(re.compile("".join(regex)), tuple(texts), longest))
+
+
+def _ends_word(quote: str, at: int) -> bool:
+    return at > 0 and (quote[at - 1].isalnum() or quote[at - 1] == "_")

@@ -1,0 +1,55 @@
+"""Find every place where a quote occurs verbatim, or once both sides are normalized."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from site_builder.model import Span
+from site_builder.text.normalize import normalize
+from site_builder.text.source_text import SourceText
+
+# Bounds the work on a quote that occurs everywhere (a single letter, say).
+MAX_OCCURRENCES = 1000
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a quote matched, before prefix and suffix are checked.
+
+    ``pieces`` pairs each matched source span with the quoted text it stands for,
+    to tell which normalizations the match needed.
+    """
+
+    span: Span
+    segments: tuple[Span, ...] = ()
+    pieces: tuple[tuple[Span, str], ...] = ()
+
+
+def exact(quote: str, source: SourceText) -> list[Candidate]:
+    return [Candidate(Span(at, at + len(quote))) for at in find_all(source.text, quote)]
+
+
+def normalized(quote: str, source: SourceText) -> list[Candidate]:
+    wanted = normalize(quote)
+    norm = source.normalized
+    found = []
+    for at in find_all(norm.text, wanted):
+        span = Span(norm.start_to_original(at), norm.end_to_original(at + len(wanted)))
+        # A match that ends inside a replaced piece ("..." against half of an "…"
+        # followed by more) maps to the whole piece and is not a match of the quote.
+        if normalize(source.text[span.start : span.end]) == wanted:
+            found.append(Candidate(span, pieces=((span, quote),)))
+    return found
+
+
+def find_all(text: str, wanted: str) -> Iterator[int]:
+    """Offsets of ``wanted`` in ``text``, overlapping ones included, at most ``MAX_OCCURRENCES``."""
+    if not wanted:
+        return
+    at = text.find(wanted)
+    for _ in range(MAX_OCCURRENCES):
+        if at == -1:
+            return
+        yield at
+        at = text.find(wanted, at + 1)

@@ -1,0 +1,32 @@
+"""Load a project from disk and check it: what ``site-builder check`` does."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from site_builder.check.changes import find_changes
+from site_builder.check.checker import CheckOptions, check_project
+from site_builder.load.project import load_project
+from site_builder.model import Report
+
+
+def check(root: Path, options: CheckOptions = CheckOptions(), *, since: str | None = None) -> Report:
+    """Check the project at ``root``; with ``since`` (a git revision), only what a change touched.
+
+    Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
+    """
+    project, problems = load_project(root)
+    if since is None:
+        return check_project(project, problems, options)
+    changes = find_changes(root, since, project)
+    report = check_project(project, problems, replace(options, only_sheets=frozenset(changes.checked)))
+    keep = set(changes.files)
+    keep |= {sheet.path for sheet in project.sheets if sheet.id in changes.checked}
+    for source_id in changes.sources:
+        source = project.sources.get(source_id)
+        if source is not None:
+            keep |= {path for path in (source.path, source.meta_path) if path}
+    report.diagnostics = [x for x in report.diagnostics if x.file in keep]
+    report.changes = changes.as_json()
+    return report

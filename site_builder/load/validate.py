@@ -1,0 +1,134 @@
+"""Validate YAML data against a JSON Schema and explain each violation where it happens."""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from site_builder.load.excerpt import excerpt
+from site_builder.load.ids import as_kebab
+from site_builder.load.schema import load_schema
+from site_builder.load.yamlio import Path, YamlDocument
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    path: Path
+    line: int | None
+    message: str
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    schema = load_schema(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def describe_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the document"
+
+
+def _type_of(value: Any) -> str:
+    for name, kinds in (
+        ("null", type(None)),
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("array", list),
+        ("object", dict),
+    ):
+        if isinstance(value, kinds):
+            return _TYPE_NAMES[name]
+    return type(value).__name__  # pragma: no cover
+
+
+def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
+    path: Path = tuple(error.absolute_path)
+    where = describe_path(path)
+    line = doc.line_of(path)
+    kind = error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    expected: Any = error.validator_value
+    instance: Any = error.instance
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = sorted(set(instance) - set(allowed))
+        out = []
+        for key in extras:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+            out.append(
+                Violation(
+                    path + (key,), doc.line_of(path + (key,), key=True), f"{where}: unknown key {excerpt(key)}; {hint}"
+                )
+            )
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [Violation(path, line, f"{where}: missing required key '{missing}'")]
+    if kind == "type":
+        names = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        return [Violation(path, line, f"{where} must be {names}, not {_type_of(instance)}")]
+    if kind == "minItems":
+        count = expected
+        return [Violation(path, line, f"{where} needs at least {'one item' if count == 1 else f'{count} items'}")]
+    if kind == "uniqueItems":
+        seen, dupes = set(), []
+        for item in instance:
+            key = repr(item)
+            if key in seen:
+                dupes.append(str(item))
+            seen.add(key)
+        return [Violation(path, line, f"{where} lists {', '.join(excerpt(d) for d in dupes)} more than once")]
+    if kind in ("minLength",) or (kind == "pattern" and expected == "\\S"):
+        return [Violation(path, line, f"{where} must not be empty")]
+    if kind == "pattern":
+        description = schema.get("description", f"it must match {expected}")
+        value = str(instance)
+        message = f"{where}: {excerpt(value)} is not valid. {description}"
+        if "kebab-case" in description and as_kebab(value):
+            message += f" For example {excerpt(as_kebab(value))}."
+        return [Violation(path, line, message)]
+    if kind == "not":
+        return [
+            Violation(
+                path,
+                line,
+                f"{where}: {excerpt(instance)} is not allowed. {schema.get('description', '')}".rstrip(),
+            )
+        ]
+    if kind == "maxLength":
+        return [Violation(path, line, f"{where} is longer than {expected} characters")]
+    return [Violation(path, line, f"{where}: {error.message}")]  # pragma: no cover - other keywords
+
+
+def validate(doc: YamlDocument, schema_name: str, limit: int | None = None) -> list[Violation]:
+    """The violations of the named schema, in document order; the first ``limit`` found, if given."""
+    found = itertools.islice(_validator(schema_name).iter_errors(doc.data), limit)
+    errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
+    out: dict[tuple[Path, str], Violation] = {}
+    for error in errors:
+        for violation in _explain(error, doc):
+            out.setdefault((violation.path, violation.message), violation)
+    return sorted(out.values(), key=lambda v: (v.line or 0, v.message))

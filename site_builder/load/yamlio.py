@@ -1,0 +1,292 @@
+"""Read YAML as plain, JSON-shaped data that remembers where every value came from.
+
+The document is composed into nodes (nothing is constructed from tags, so no code can run)
+and converted by hand, which is where duplicate keys and refused tags are caught. Two limits
+are checked first, each in time linear in the file: the nesting depth, read from the parser's
+events before anything is composed (libyaml's composer recurses on the C stack, and its scanner
+slows down with depth), and the number of values its aliases add, counted on the node graph
+before any alias is expanded (so an alias bomb is refused without being built; a document
+without aliases is bounded by the size of its file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from site_builder.load.excerpt import excerpt
+from site_builder.load.nesting import TooDeep, check_nesting
+
+try:  # libyaml's parser when it is there: same nodes, same marks, faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+
+MAX_ALIAS_VALUES = 100_000  # values that aliases may add to a document, all aliases together
+MAX_DEPTH = 50  # a record is nested five levels deep
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class YamlError(Exception):
+    """A problem that stops a file from being read at all."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem in a file that could still be read (the first of two keys wins)."""
+
+    message: str
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    #: path of a value → (line, column) of that value, 1-based
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: path of a mapping entry → (line, column) of its key
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: Path, *, key: bool = False) -> int | None:
+        """Line of the value at ``path`` (or of its key), else of its nearest ancestor."""
+        table = self.key_positions if key else self.positions
+        while True:
+            if path in table:
+                return table[path][0]
+            if path in self.positions:
+                return self.positions[path][0]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def column_of(self, path: Path) -> int | None:
+        return self.positions[path][1] if path in self.positions else None
+
+
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _refused_tag(tag: str, where: yaml.Node) -> YamlError:
+    return YamlError(f"the tag {excerpt(tag)} is not allowed; records hold plain data only", *_mark(where))
+
+
+def _too_deep(line: int, column: int) -> YamlError:
+    return YamlError(f"the document is nested more than {MAX_DEPTH} levels deep", line, column)
+
+
+def _check_depth(text: str) -> bool:
+    """Refuse a document nested more than ``MAX_DEPTH`` deep, before it is composed;
+    tell whether it uses aliases."""
+    depth = 0
+    aliases = False
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _too_deep(*_mark(event))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases = True
+    return aliases
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse aliases that add more than ``MAX_ALIAS_VALUES`` values, nest deeper than
+    ``MAX_DEPTH`` once expanded, or refer to a collection that contains them.
+
+    A depth-first walk visits each node once; reaching a node a second time is an alias, which
+    adds the node's expanded size, known by then, to the document.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    added = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            on_path.discard(key)
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(kid)] for kid in kids)
+            height[key] = 1 + max((height[id(kid)] for kid in kids), default=0)
+            if height[key] > MAX_DEPTH + 1:  # + 1: the scalars below the deepest collection
+                raise YamlError(
+                    f"the document is nested more than {MAX_DEPTH} levels deep once its aliases are expanded",
+                    *_mark(node),
+                )
+        elif key in size:
+            added += size[key]
+            if added > MAX_ALIAS_VALUES:
+                raise YamlError(
+                    f"aliases add more than {MAX_ALIAS_VALUES} values to the document (the last "
+                    "one repeats the value that starts here); they may not be used to blow it up",
+                    *_mark(node),
+                )
+        elif key in on_path:
+            raise YamlError(
+                "an alias refers to a collection that contains it; records cannot be recursive", *_mark(node)
+            )
+        else:
+            on_path.add(key)
+            stack.append((node, True))
+            stack.extend((kid, False) for kid in reversed(_children(node)))
+
+
+class _Converter:
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node, path: Path) -> Any:
+        self.doc.positions[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.expect_tag(node, "seq")
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            self.expect_tag(node, "map")
+            return self.mapping(node, path)
+        raise YamlError("unsupported YAML node", *_mark(node))  # pragma: no cover
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_TAG}merge":
+                raise YamlError("merge keys (<<) are not supported; write the keys out", *_mark(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("a mapping key must be plain text", *_mark(key_node))
+            if key_node.tag not in _SCALAR_TAGS:
+                raise _refused_tag(key_node.tag, key_node)
+            key = self.text(key_node)
+            if key in result:
+                first_line = self.doc.key_positions[path + (key,)][0]
+                self.doc.problems.append(
+                    Problem(
+                        f"duplicate key {excerpt(key)} (first given on line {first_line}); "
+                        "YAML keeps only one of them, so remove the other",
+                        *_mark(key_node),
+                    )
+                )
+                continue
+            self.doc.key_positions[path + (key,)] = _mark(key_node)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise _refused_tag(node.tag, node)
+        kind = node.tag[len(_TAG) :]
+        if kind in ("str", "timestamp"):  # dates stay text, as written; the schema checks their form
+            return self.text(node)
+        try:
+            return getattr(self.scalars, f"construct_yaml_{kind}")(node)
+        except (ValueError, OverflowError):  # e.g. an integer of thousands of digits
+            raise YamlError(
+                f"the number {excerpt(node.value)} cannot be read; quote it to make it text", *_mark(node)
+            ) from None
+
+    @staticmethod
+    def text(node: yaml.ScalarNode) -> str:
+        value = str(node.value)
+        bad = _SURROGATE.search(value)
+        if bad:
+            raise YamlError(
+                f"the escape \\u{ord(bad.group()):04x} is half of a UTF-16 pair, "
+                "not a character; write the character itself",
+                *_mark(node),
+            )
+        return value
+
+    @staticmethod
+    def expect_tag(node: yaml.Node, kind: str) -> None:
+        if node.tag != f"{_TAG}{kind}":
+            raise _refused_tag(node.tag, node)
+
+
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # the line breaks YAML counts
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    breaks = list(_BREAK.finditer(text, 0, index))
+    return len(breaks) + 1, index - (breaks[-1].end() if breaks else 0) + 1
+
+
+def _check_characters(text: str) -> None:
+    """Name the first character that YAML does not allow (libyaml would give a byte offset)."""
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad:
+        raise YamlError(
+            f"the character U+{ord(bad.group()):04X} is not allowed in YAML; control characters must be removed",
+            *_line_col(text, bad.start()),
+        )
+
+
+def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    message = f"not valid YAML: {detail}" if detail else "not valid YAML"
+    if mark is None:
+        return YamlError(message)
+    line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    if line[mark.column : mark.column + 1] == "\t" and "cannot start any token" in message:
+        message = "a tab cannot indent YAML; indent with spaces"
+    elif exc.problem and "another document" in exc.problem:
+        message = "a second YAML document starts here; a record file holds exactly one (remove the '---' line)"
+    return YamlError(message, mark.line + 1, mark.column + 1)
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, bool]:
+    """The document's node graph, after the character and depth checks, and whether it uses aliases."""
+    _check_characters(text)
+    try:
+        check_nesting(text, MAX_DEPTH)  # the project's own limit, before any YAML library reads the text
+        aliases = _check_depth(text)
+        return yaml.compose(text, Loader=_Loader), aliases
+    except TooDeep as exc:
+        raise _too_deep(exc.line, exc.column) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _marked(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before parsing
+        raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:  # pragma: no cover - the depth check comes first
+        raise YamlError(f"the document is nested more than {MAX_DEPTH} levels deep") from None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read."""
+    root, aliases = _compose(text)
+    doc = YamlDocument(data=None)
+    if root is not None:
+        if aliases:
+            _check_expansion(root)
+        doc.data = _Converter(doc).convert(root, ())
+    return doc

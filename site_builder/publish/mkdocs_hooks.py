@@ -1,0 +1,23 @@
+"""MkDocs hooks for ``site-builder serve``: regenerate the pages before every rebuild.
+
+A thin layer: the pages come from the same core as ``site-builder build``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from site_builder.check.run import check
+from site_builder.render.generate import generate
+from site_builder.render.site_settings import SiteSettings
+
+log = logging.getLogger("mkdocs.site_builder")
+
+
+def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    report = check(root)
+    for problem in report.diagnostics:
+        log.warning("%s:%s: %s[%s]: %s", problem.file, problem.line, problem.severity, problem.code, problem.message)
+    generate(report, Path(config.docs_dir), SiteSettings.from_config(config))

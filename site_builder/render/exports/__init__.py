@@ -1,0 +1,18 @@
+"""Machine-readable files published with the site: ``facts.json``, each source's text and its
+citations as Web Annotations."""
+
+from __future__ import annotations
+
+from site_builder.render import urls
+from site_builder.render.exports.facts_json import render_facts_json
+from site_builder.render.exports.web_annotations import render_annotations
+from site_builder.render.views import SiteView
+
+
+def export_files(view: SiteView) -> dict[str, str]:
+    """Every export: its path in the docs folder → its text."""
+    files = {urls.FACTS_JSON: render_facts_json(view)}
+    for source in view.project.sources.values():
+        files[urls.source_text(source.id)] = source.text.text
+        files[urls.annotations_file(source.id)] = render_annotations(source, view)
+    return files

@@ -1,0 +1,123 @@
+"""Each citation outcome, as a curator sees it through the checker."""
+
+from __future__ import annotations
+
+import json
+
+from site_builder.check.checker import CheckOptions
+from site_builder.check.run import check
+
+TEXT = (
+    "The council met on Monday. The council voted to close the bridge.\n"
+    "Later the council voted to reopen it, “after repairs,” said the mayor.\n"
+)
+
+
+def one_fact(project, citation_yaml: str, text: str = TEXT) -> None:
+    project.source("minutes", text)
+    project.sheet(
+        "bridge",
+        "title: Bridge\nfacts:\n  - id: vote\n    statement: A vote.\n    citations:\n"
+        + "".join(f"      {line}\n" for line in citation_yaml.strip("\n").splitlines()),
+    )
+
+
+def diagnostics(report):
+    return [(x.severity, x.code, x.line) for x in report.diagnostics]
+
+
+def test_exact_quote_is_exact_with_its_offsets(project):
+    one_fact(project, "- source: minutes\n  quote: voted to close the bridge")
+    report = check(project.root)
+    [result] = report.citations
+    assert result.status == "exact" and report.diagnostics == []
+    assert TEXT[result.start : result.end] == "voted to close the bridge"
+
+
+def test_normalized_quote_names_the_normalizations(project):
+    one_fact(project, "- source: minutes\n  quote: 'voted to reopen it, \"after repairs,\" said'")
+    [result] = check(project.root).citations
+    assert result.status == "normalized"
+    assert result.match.normalizations == ("quotes",)
+
+
+def test_ambiguous_quote_lists_places_and_suggests_a_prefix(project):
+    one_fact(project, "- source: minutes\n  quote: council voted to")
+    report = check(project.root)
+    [problem] = report.diagnostics
+    assert (problem.severity, problem.code) == ("warning", "quote-ambiguous")
+    assert "2 times" in problem.message and "(at 1:32, 2:11)" in problem.message
+    assert problem.extra["suggested_prefix"] == "The"
+    assert "prefix: The" in problem.notes[0]
+
+
+def test_prefix_resolves_an_ambiguous_quote(project):
+    one_fact(project, "- source: minutes\n  quote: council voted\n  prefix: Later the")
+    report = check(project.root, CheckOptions(min_quote_words=1))
+    [result] = report.citations
+    assert report.diagnostics == []
+    assert result.match.span.start == TEXT.index("council voted to reopen")
+
+
+def test_prefix_that_does_not_match_is_an_error(project):
+    one_fact(project, "- source: minutes\n  quote: voted to close the bridge\n  prefix: Later the council")
+    report = check(project.root)
+    [problem] = report.diagnostics
+    assert (problem.severity, problem.code, problem.line) == ("error", "quote-context-mismatch", 7)
+    assert "prefix" in problem.message and "1:40" in problem.message
+
+
+def test_elided_quote_is_accepted_and_reports_its_segments(project, run_cli):
+    one_fact(project, "- source: minutes\n  quote: The council voted […] the bridge.")
+    result = run_cli("check", "--root", str(project.root), "--format", "json")
+    assert result.code == 0, result.out
+    [citation] = json.loads(result.out)["citations"]
+    assert citation["status"] == "elided"
+    (a, b), (c, d) = citation["segments"]
+    assert TEXT[a:b] == "The council voted" and TEXT[c:d] == "the bridge."
+    assert (citation["start"], citation["end"]) == (a, d)
+
+
+def test_short_quote_is_a_warning_with_a_configurable_minimum(project):
+    one_fact(project, "- source: minutes\n  quote: close the")
+    assert diagnostics(check(project.root)) == [("warning", "quote-too-short", 7)]
+    assert diagnostics(check(project.root, CheckOptions(min_quote_words=2))) == []
+
+
+def test_not_found_suggests_the_closest_passage_with_a_diff(project, run_cli):
+    one_fact(project, "- source: minutes\n  quote: The council voted to shut the bridge.")
+    result = run_cli("check", "--root", str(project.root), "--format", "json")
+    [problem] = json.loads(result.out)["diagnostics"]
+    suggestion = problem["suggestion"]
+    assert problem["code"] == "quote-not-found"
+    assert suggestion["text"] == "The council voted to close the bridge."
+    assert (suggestion["line"], suggestion["column"]) == (1, 28)
+    assert 60 < suggestion["score"] < 100
+    assert "shut" in suggestion["diff"] and "close" in suggestion["diff"]
+    text = run_cli("check", "--root", str(project.root)).out
+    assert "closest passage" in text and "difference:" in text
+
+
+def test_missing_source_names_the_sources_nearby(project):
+    one_fact(project, "- source: minute\n  quote: voted to close the bridge")
+    [problem] = check(project.root).diagnostics
+    assert problem.code == "source-not-found" and problem.line == 6
+    assert "'minutes'" in problem.message
+
+
+def test_a_source_that_failed_to_load_is_named_as_such(project):
+    one_fact(project, "- source: minutes\n  quote: voted to close the bridge")
+    (project.root / "seeds" / "minutes.txt").write_bytes(b"The council \xff voted.")
+    problems = {x.code: x for x in check(project.root).diagnostics}
+    assert problems["source-invalid"].file == "seeds/minutes.txt"
+    assert problems["source-not-found"].message == (
+        "source 'minutes' could not be read; see the error reported for seeds/minutes.txt"
+    )
+
+
+def test_first_difference_names_the_word_where_a_quote_departs():
+    from site_builder.check.citation_messages import first_difference
+
+    assert first_difference("voted to shut the bridge", "voted to close the bridge") == (9, "shut")
+    assert first_difference("Voted", "voted") == (0, "Voted")
+    assert first_difference("the same", "the same words") is None

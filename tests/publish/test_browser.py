@@ -1,0 +1,246 @@
+"""The built site in a real browser: search, citations followed both ways, phones, screenshots.
+
+Playwright drives Debian's Chromium against the repository's own site, served on 127.0.0.1.
+Without Chromium these tests are skipped, except in CI (the ``CI`` variable is set), where
+they fail: CI must never pass without them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections import Counter
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO
+from site_builder.check.run import check
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1000, "height": 750}
+PHONE = {"width": 375, "height": 812}
+ARTIFACTS = REPO / "test-artifacts"  # git-ignored: every run's screenshots
+DOCS_IMAGES = REPO / "docs-images"  # committed: the screenshots the README shows
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; the browser tests must run in CI")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class Tab:
+    """One page in a fresh browser context that records every request it makes."""
+
+    def __init__(self, browser, base: str, viewport: dict) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport=viewport)
+        self.requests: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+
+    def goto(self, path: str):
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def in_viewport(self, selector: str) -> bool:
+        box = self.page.locator(selector).first.bounding_box()
+        size = self.page.viewport_size
+        return (
+            box is not None
+            and box["y"] >= 0
+            and box["y"] + box["height"] <= size["height"]
+            and box["x"] >= 0
+            and box["x"] + box["width"] <= size["width"]
+        )
+
+
+@pytest.fixture
+def open_tab(browser, site_url):
+    tabs: list[Tab] = []
+
+    def open_(viewport: dict = DESKTOP) -> Tab:
+        tabs.append(Tab(browser, site_url, viewport))
+        return tabs[-1]
+
+    yield open_
+    for tab in tabs:
+        tab.context.close()
+
+
+@pytest.fixture(scope="session")
+def report(built_site):
+    return check(built_site)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{6,}", text)}
+
+
+def word_of_one_quote(report):
+    """A word that is in one fact's quotes and in no other quote, statement or title."""
+    elsewhere: Counter[str] = Counter()
+    in_quotes = {}
+    for sheet in report.project.sheets:
+        elsewhere.update(_words(f"{sheet.title} {sheet.summary or ''}"))
+        for fact in sheet.facts:
+            elsewhere.update(_words(fact.statement))
+            words = _words(" ".join(c.quote for c in fact.citations))
+            for word in words:
+                in_quotes.setdefault(word, []).append(fact)
+    for source in report.project.sources.values():
+        elsewhere.update(_words(source.title))
+    choices = sorted(w for w, facts in in_quotes.items() if len(facts) == 1 and not elsewhere[w])
+    assert choices, "no word is particular to one fact's quote"
+    return choices[0], in_quotes[choices[0]][0]
+
+
+def test_search_finds_a_fact_by_a_word_of_its_quote(open_tab, report):
+    word, fact = word_of_one_quote(report)
+    tab = open_tab()
+    page = tab.goto("")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    result = page.locator(f'a.md-search-result__link[href*="sheets/{fact.sheet}/"][href$="#{fact.id}"]')
+    more = page.locator("details.md-search-result__more")
+    page.locator(".md-search-result__item").first.wait_for()
+    if not result.first.is_visible() and more.count():
+        more.first.locator("summary").click()
+    result.first.click()
+    page.wait_for_url(re.compile(rf"/sheets/{re.escape(fact.sheet)}/.*#{re.escape(fact.id)}$"))
+    assert urlsplit(page.url).fragment == fact.id
+    heading = page.locator(f"h2#{fact.id}")
+    assert heading.is_visible()
+    assert tab.in_viewport(f"h2#{fact.id}")
+
+
+def _middle_citation(report):
+    located = sorted((r for r in report.citations if r.located), key=lambda r: r.start)
+    return located[len(located) // 2]
+
+
+def test_a_quote_leads_to_its_highlighted_passage_and_back(open_tab, report):
+    result = _middle_citation(report)
+    fact, c = result.fact, result.citation
+    key = f"cite--{fact.sheet}--{fact.id}--{c.index}"
+    tab = open_tab()
+    page = tab.goto(f"sheets/{fact.sheet}/")
+    page.locator(f'a[href$="/sources/{c.source}/#{key}"]').first.click()
+    page.wait_for_url(re.compile(rf"/sources/{re.escape(c.source)}/#{key}$"))
+    mark = page.locator(f"mark#{key}")
+    assert mark.is_visible()
+    assert tab.in_viewport(f"mark#{key}"), "the cited passage is scrolled into view"
+    assert "sb-current" in (mark.get_attribute("class") or "")
+    mark.click()
+    page.wait_for_url(re.compile(rf"/sheets/{re.escape(fact.sheet)}/#{fact.id}$"))
+    assert page.locator(f"h2#{fact.id}").is_visible()
+    assert tab.in_viewport(f"h2#{fact.id}")
+
+
+def test_no_request_leaves_the_site(open_tab, report, site_url):
+    word, _ = word_of_one_quote(report)
+    tab = open_tab()
+    sheet = report.project.sheets[0]
+    source_id = next(iter(report.project.sources))
+    tag = sorted(sheet.tags)[0]
+    for path in (
+        "",
+        "sheets/",
+        f"sheets/{sheet.id}/",
+        "sources/",
+        f"sources/{source_id}/",
+        "tags/",
+        f"tags/{tag}/",
+        "warnings/",
+    ):
+        tab.goto(path)
+    page = tab.page
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(word)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert len(tab.requests) > 10
+    outside = [url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
+    assert outside == []
+    assert all(url.startswith(site_url) for url in tab.requests if not url.startswith("data:"))
+
+
+def _visible_text(page) -> str:
+    return " ".join(page.locator("article").inner_text().split())
+
+
+@pytest.mark.parametrize("kind", ["sheet", "source"])
+def test_a_phone_shows_the_same_content_without_scrolling_sideways(open_tab, report, kind):
+    path = (
+        f"sheets/{report.project.sheets[0].id}/"
+        if kind == "sheet"
+        else f"sources/{next(iter(report.project.sources))}/"
+    )
+    desktop = open_tab(DESKTOP).goto(path)
+    phone = open_tab(PHONE).goto(path)
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert _visible_text(phone) == _visible_text(desktop)
+    for selector in ("h2.sb-fact", "mark.sb-cite", "blockquote", ".sb-facets"):
+        assert phone.locator(selector).count() == desktop.locator(selector).count(), selector
+
+
+def _save(page, name: str) -> None:
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    ARTIFACTS.mkdir(exist_ok=True)
+    image = page.screenshot(path=str(ARTIFACTS / name))
+    if os.environ.get("UPDATE_SCREENSHOTS"):  # refresh the README's pictures on purpose only
+        DOCS_IMAGES.mkdir(exist_ok=True)
+        (DOCS_IMAGES / name).write_bytes(image)
+
+
+def test_screenshots_of_a_fact_sheet_and_a_source_page(open_tab, report):
+    sheet = max(report.project.sheets, key=lambda s: len(s.facts))
+    page = open_tab().goto(f"sheets/{sheet.id}/")
+    _save(page, "fact-sheet.png")
+    # The top of a source page, with a passage of its first paragraph as the one pointed at.
+    result = sorted((r for r in report.citations if r.located), key=lambda r: r.start)[1]
+    key = f"cite--{result.fact.sheet}--{result.fact.id}--{result.citation.index}"
+    page = open_tab().goto(f"sources/{result.citation.source}/#{key}")
+    page.evaluate("window.scrollTo(0, 0)")
+    _save(page, "source-page.png")
+    assert (ARTIFACTS / "fact-sheet.png").stat().st_size > 10_000
+    assert (ARTIFACTS / "source-page.png").stat().st_size > 10_000

@@ -1,0 +1,67 @@
+"""`site-builder serve` previews the site and rebuilds it when a record changes."""
+
+from __future__ import annotations
+
+import html
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_until(url: str, wanted: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = html.unescape(response.read().decode("utf-8"))
+            if wanted in last:
+                return last
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {wanted!r}")
+
+
+def test_serve_regenerates_pages_when_a_record_changes(harbour):
+    harbour.mkdocs()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--root", str(harbour.root), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/sheets/harbour/"
+        try:
+            fetch_until(url, "The harbour opened in 1851")
+        except AssertionError:
+            server.kill()
+            raise AssertionError(server.stdout.read().decode()) from None
+        record = harbour.root / "factsheets" / "harbour.yml"
+        record.write_text(
+            record.read_text(encoding="utf-8").replace(
+                "statement: The harbour opened in 1851, after years of delay.",
+                "statement: After years of delay, the harbour opened in 1851.",
+            ),
+            encoding="utf-8",
+        )
+        fetch_until(url, "After years of delay, the harbour opened in 1851.")
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

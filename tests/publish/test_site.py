@@ -1,0 +1,207 @@
+"""End to end: build the repository's own site and follow every link in it."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from htmltools import Page
+from site_builder.check.run import check
+
+
+def html_of(site: Path, page_url: str) -> Page:
+    return Page((site / page_url / "index.html").read_text(encoding="utf-8"))
+
+
+def test_every_fact_and_citation_is_on_the_site(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    assert report.project.facts, "the repository has facts"
+    for sheet in report.project.sheets:
+        page = html_of(site, f"sheets/{sheet.id}")
+        for fact in sheet.facts:
+            assert fact.id in page.ids, fact.ref
+        for result in report.citations:
+            if result.fact.sheet != sheet.id:
+                continue
+            anchor = f"cite--{sheet.id}--{result.fact.id}--{result.citation.index}"
+            assert f"../../sources/{result.citation.source}/#{anchor}" in page.links
+            source_page = html_of(site, f"sources/{result.citation.source}")
+            assert anchor in source_page.ids
+            assert f"../../sheets/{sheet.id}/#{result.fact.id}" in source_page.links
+
+
+def test_related_facts_link_to_each_other(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    linked = 0
+    for sheet in report.project.sheets:
+        page = html_of(site, f"sheets/{sheet.id}")
+        for fact in sheet.facts:
+            for ref, _ in fact.related:
+                target_sheet, _, target_fact = ref.partition("#")
+                target_sheet = target_sheet or sheet.id
+                prefix = "" if target_sheet == sheet.id else f"../{target_sheet}/"
+                expected = f"{prefix}#{target_fact}" if target_fact else f"../{target_sheet}/"
+                assert expected in page.links, (fact.ref, ref)
+                linked += 1
+    assert linked > 0
+
+
+def test_indexes_list_every_sheet_source_and_tag(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    sheets = html_of(site, "sheets")
+    sources = html_of(site, "sources")
+    tags = html_of(site, "tags")
+    for sheet in report.project.sheets:
+        assert f"{sheet.id}/" in sheets.links
+    for source_id in report.project.sources:
+        assert f"{source_id}/" in sources.links
+    every_tag = {t for s in report.project.sheets for t in s.tags} | {t for f in report.project.facts for t in f.tags}
+    for tag in every_tag:
+        assert f"{tag}/" in tags.links
+        assert (site / "tags" / tag / "index.html").is_file()
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    site = built_site / "site"
+    pages = {path: Page(path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+    checked = 0
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("mailto:"):
+                continue
+            target_path, fragment = urldefrag(link)
+            base = site if target_path.startswith("/") else path.parent
+            target = (base / unquote(target_path).lstrip("/")).resolve() if target_path else path
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(site)} links to missing {link}"
+            if fragment and target.suffix == ".html":
+                assert unquote(fragment) in pages[target].ids, f"{path.relative_to(site)}: no #{fragment} in {link}"
+            checked += 1
+    assert checked > 100
+
+
+def test_search_finds_every_statement_and_quote_in_its_fact(built_site):
+    report = check(built_site)
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for sheet in report.project.sheets:
+        for fact in sheet.facts:
+            doc = docs[f"sheets/{sheet.id}/#{fact.id}"]
+            text = Page(doc["title"] + " " + doc["text"]).text
+            for word in fact.statement.split()[:6] + fact.citations[0].quote.split()[:6]:
+                assert word.strip(".,“”\"'’") in text, (fact.ref, word)
+
+
+def test_navigation_stays_small(built_site):
+    page = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index('<nav class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert Page(nav).links.__len__() < 20
+
+
+def test_every_fact_shows_the_facts_that_link_to_it(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    checked = 0
+    for sheet in report.project.sheets:
+        for fact in sheet.facts:
+            for ref, _ in fact.related:
+                target_sheet, _, target_fact = ref.partition("#")
+                if not target_fact:
+                    continue
+                target_sheet = target_sheet or sheet.id
+                page = html_of(site, f"sheets/{target_sheet}")
+                back = f"#{fact.id}" if target_sheet == sheet.id else f"../{sheet.id}/#{fact.id}"
+                assert back in page.links, (ref, fact.ref)
+                checked += 1
+    assert checked > 0
+
+
+def test_exports_are_published_and_linked(built_site):
+    report = check(built_site)
+    site = built_site / "site"
+    doc = json.loads((site / "facts.json").read_text(encoding="utf-8"))
+    assert doc["summary"]["facts"] == len(report.project.facts)
+    home = html_of(site, "")
+    assert {"facts.json", "warnings/"} <= set(home.links)
+    for source_id, source in report.project.sources.items():
+        published = (site / "sources" / f"{source_id}.txt").read_bytes().decode("utf-8")
+        assert published == source.text.text
+        annotations = json.loads((site / "annotations" / f"{source_id}.jsonld").read_text(encoding="utf-8"))
+        for item in annotations["first"]["items"]:
+            quote, position = item["target"]["selector"]
+            assert published[position["start"] : position["end"]] == quote["exact"]
+        page = html_of(site, f"sources/{source_id}")
+        assert f"../../annotations/{source_id}.jsonld" in page.links
+        assert f"../{source_id}.txt" in page.links
+        assert "of the text is cited" in page.text
+
+
+def test_accepted_warnings_page_is_published(built_site):
+    page = html_of(built_site / "site", "warnings")
+    assert "Accepted warnings" in page.text
+    assert "There are none" in page.text  # the repository's records verify without warnings
+
+
+def test_pages_load_nothing_from_outside_the_site(built_site):
+    site = built_site / "site"
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]*)"', html)
+        loaded += re.findall(r'<link\b[^>]*\bhref="([^"]*)"', html)
+        outside = [url for url in loaded if urlsplit(url).scheme or url.startswith("//")]
+        assert outside == [], f"{path.relative_to(site)} loads {outside}"
+        assert "fonts.googleapis" not in html and "api.github.com" not in html
+
+
+def test_edit_links_come_from_mkdocs_yml_without_a_repository_widget(harbour, run_cli):
+    config = harbour.mkdocs()
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + textwrap.dedent("""
+        extra:
+          site_builder:
+            repo_url: https://github.com/o/r
+            edit_uri: edit/main/
+        """),
+        encoding="utf-8",
+    )
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    report = check(harbour.root)
+    fact = report.project.sheet("people").fact("ann-lee")
+    html = (harbour.root / "site" / "sheets" / "people" / "index.html").read_text(encoding="utf-8")
+    assert f"https://github.com/o/r/edit/main/factsheets/people.yml#L{fact.line}" in Page(html).links
+    assert "md-source" not in html  # Material's header widget, which fetches the repository's stars
+
+
+def test_build_and_serve_read_the_same_settings(harbour):
+    from mkdocs.config import load_config
+
+    from site_builder.publish.mkdocs_build import read_config
+    from site_builder.render.site_settings import SiteSettings
+
+    config = harbour.mkdocs()
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + textwrap.dedent("""
+        site_url: https://facts.example.org/
+        extra:
+          site_builder:
+            repo_url: https://github.com/o/r
+            edit_uri: edit/main/
+        """),
+        encoding="utf-8",
+    )
+    (harbour.root / "build" / "docs").mkdir(parents=True)
+    expected = SiteSettings("https://facts.example.org/", True, "https://github.com/o/r", "edit/main/")
+    assert read_config(harbour.root).settings == expected
+    assert SiteSettings.from_config(load_config(str(config))) == expected

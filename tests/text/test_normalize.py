@@ -1,0 +1,95 @@
+import pytest
+
+from site_builder.check.matching import NORMALIZATIONS, SourceText, locate
+
+CASES = {
+    # rule: (source passage, quote)
+    "nfc": ("the cafe\u0301 opened", "the café opened"),
+    "whitespace": ("the troops\r\n  were sent", "the troops were sent"),
+    "quotes": ("he said “go” and didn’t stop", 'he said "go" and didn\'t stop'),
+    "dashes": ("a well—known fact – maybe", "a well-known fact - maybe"),
+    "ellipsis": ("and then… nothing at all", "and then... nothing at all"),
+    "no-break-space": ("a sum of 10\u00a0000 francs", "a sum of 10 000 francs"),
+    "zero-width": ("an extra\u00adordinary\u200b day", "an extraordinary day"),
+}
+
+
+def test_canonical_order():
+    assert NORMALIZATIONS == ("nfc", "whitespace", "quotes", "dashes", "ellipsis", "no-break-space", "zero-width")
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_each_normalization_is_recognized_and_reported(rule):
+    passage, quote = CASES[rule]
+    text = f"Before this.\r\n{passage}\r\nAfter that."
+    match = locate(quote, SourceText(text))
+    assert match.status == "normalized"
+    assert match.normalizations == (rule,)
+    assert text[match.span.start : match.span.end] == passage
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_the_quote_side_may_be_the_unusual_one(rule):
+    passage, quote = CASES[rule]
+    match = locate(passage, SourceText(f"Before. {quote} After."))
+    assert match.status == "normalized"
+    assert match.normalizations == (rule,)
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_a_rule_applied_identically_on_both_sides_is_not_reported(rule):
+    passage, _ = CASES[rule]
+    # Same unusual characters on both sides; the only difference is a line break.
+    text = f"Start: {passage} end."
+    quote = f"Start:\n{passage} end."
+    match = locate(quote, SourceText(text))
+    assert match.status == "normalized"
+    assert match.normalizations == ("whitespace",)
+
+
+def test_several_rules_are_reported_in_canonical_order():
+    text = "He wrote: “It’s a well—known\u00a0fact…”"
+    quote = 'He wrote: "It\'s a well-known fact..."'
+    match = locate(quote, SourceText(text))
+    assert match.normalizations == ("quotes", "dashes", "ellipsis", "no-break-space")
+    assert match.span.start == 0 and match.span.end == len(text)
+
+
+def test_span_maps_back_through_crlf_and_lone_cr():
+    text = "line one\r\nline two\rline three\nline four “quoted” here"
+    match = locate('two line three line four "quoted"', SourceText(text))
+    assert match.status == "normalized"
+    assert text[match.span.start : match.span.end] == "two\rline three\nline four “quoted”"
+
+
+def test_span_starts_and_ends_on_the_matched_characters():
+    text = "x \u200bword one\u200b two\u200b y"
+    match = locate("word one two", SourceText(text))
+    assert text[match.span.start : match.span.end] == "word one\u200b two"
+    assert match.normalizations == ("zero-width",)
+
+
+def test_outer_white_space_of_the_quote_is_ignored():
+    text = "alpha beta gamma"
+    match = locate("beta gamma\n", SourceText(text))
+    assert match.status == "normalized"
+    assert text[match.span.start : match.span.end] == "beta gamma"
+
+
+def test_case_differences_are_not_normalized():
+    assert locate("THE TROOPS were sent", SourceText("the troops\nwere sent")).status == "not-found"
+
+
+def test_half_of_an_ellipsis_does_not_match():
+    # "then.." is a prefix of the normalized "then..." but not of the source text.
+    match = locate("and then.. nothing", SourceText("and then… nothing"))
+    assert match.status != "normalized"
+
+
+def test_normalized_occurrences_are_all_listed():
+    text = 'the “end” and the "end" and the ‘end’'
+    match = locate('the "end"', SourceText(text))
+    assert match.status == "exact"
+    match = locate('the  "end"', SourceText(text))
+    assert match.status == "normalized"
+    assert len(match.occurrences) == 2
