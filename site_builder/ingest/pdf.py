@@ -152,8 +152,8 @@ def _is_glyph_coded(font: Any) -> bool:
         # Unicode CMap such as UniGB-UCS2-H still names the characters.
         return not str(encoding).startswith("/Uni")
     try:
-        encoding = encoding.get_object() if encoding is not None else None
-        differences = encoding.get("/Differences", []) if hasattr(encoding, "get") else []
+        resolved: Any = encoding.get_object() if encoding is not None else None
+        differences = resolved.get("/Differences", []) if hasattr(resolved, "get") else []
     except (PyPdfError, AttributeError):
         return False
     return any(_GLYPH_NAME.match(str(name)) for name in differences if str(name).startswith("/"))
