@@ -45,7 +45,7 @@ class Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         requests.append(self.path)
         if self.path == "/news/harbour":
             self._send(200, PAGE, "text/html; charset=utf-8")
@@ -111,7 +111,7 @@ def test_a_redirect_to_another_scheme_is_refused(site, path):
 
 
 def test_a_download_over_the_size_limit_stops(site):
-    with pytest.raises(IngestError, match="is larger than 0.5 MB; it is not downloaded"):
+    with pytest.raises(IngestError, match=r"is larger than 0\.5 MB; it is not downloaded"):
         fetch(f"{site}/huge", max_bytes=2**19)
 
 
