@@ -170,7 +170,10 @@ def _choose_id(
 ) -> tuple[str, Source | None]:
     """The id of the new source, and the source it replaces, if any."""
     if options.source_id is not None:
-        return options.source_id, _existing(project, options.source_id)
+        existing = _existing(project, options.source_id)
+        if existing is not None and existing.id != options.source_id:
+            raise IngestError(f"--id {options.source_id}: a source differs from it only in case, '{existing.id}'")
+        return options.source_id, existing
     for source in project.sources.values():
         if source.meta.original is not None and source.meta.original.sha256 == digest:
             if options.replace:

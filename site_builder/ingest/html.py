@@ -28,24 +28,31 @@ def extract_html(data: bytes, name: str, url: str | None = None) -> Extracted:
 
     for logger in ("trafilatura", "htmldate", "courlan"):
         logging.getLogger(logger).setLevel(logging.CRITICAL)
-    tree = load_html(data)
-    if tree is None:
-        raise IngestError(f"{name} is not an HTML page that can be read")
     config = use_config()
     config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")  # a date in the text is not the publication date
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        fast=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        with_metadata=True,
-        config=config,
-    )
+    try:
+        tree = load_html(data)
+        document = (
+            trafilatura.bare_extraction(
+                tree,
+                url=url,
+                fast=True,
+                favor_precision=True,
+                include_comments=False,
+                include_tables=True,
+                include_images=False,
+                include_links=False,
+                include_formatting=False,
+                with_metadata=True,
+                config=config,
+            )
+            if tree is not None
+            else None
+        )
+    except Exception as exc:  # a hostile page can break the parser in any way
+        raise IngestError(f"{name} cannot be read as a web page ({type(exc).__name__})") from None
+    if tree is None:
+        raise IngestError(f"{name} cannot be read as a web page")
     body = getattr(document, "body", None)
     paragraphs = list(_paragraphs(body)) if body is not None else []
     if not paragraphs:

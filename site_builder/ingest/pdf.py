@@ -55,7 +55,9 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
         labels = _labels(reader)
         info: Any = reader.metadata or {}
         language = _catalog_language(reader)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+    except IngestError:
+        raise
+    except Exception as exc:  # a damaged or hostile file can break the parser in any way
         raise IngestError(f"{name} is not a readable PDF ({type(exc).__name__})") from None
     texts = [text for text, _ in pages]
     characters = sum(len(t) - t.count(" ") - t.count("\n") for t in texts)

@@ -19,6 +19,11 @@ NEWS = FIXTURES / "news-en.html"
 NEWS_ID = "harbour-dredging-to-resume-after-council-vote"
 
 
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
@@ -189,17 +194,27 @@ def test_adding_the_same_document_twice_is_refused(project, run_cli):
         (lambda tmp: FIXTURES / "encrypted.pdf", "encrypted PDF"),
         (lambda tmp: FIXTURES / "navigation-only.html", "no main text"),
         (lambda tmp: FIXTURES / "make_fixtures.py", "unsupported type ('.py' files)"),
+        (lambda tmp: write(tmp / "empty.html", b""), "cannot be read as a web page"),
+        (lambda tmp: write(tmp / "fake.pdf", b"<p>not a PDF</p>"), "is named or served as a PDF but is not one"),
+        (lambda tmp: write(tmp / "broken.pdf", b"%PDF-1.7 then nothing"), "not a readable PDF"),
         (lambda tmp: tmp / "missing.pdf", "no such file"),
         (lambda tmp: "ftp://example.org/notice.pdf", "only http and https URLs"),
     ],
 )
-def test_bad_input_is_one_line_exit_1_and_writes_nothing(project, run_cli, tmp_path, make, says):
+def test_bad_input_is_one_line_exit_1_and_writes_nothing(project, run_cli, tmp_path_factory, make, says):
     before = files(project.root)
-    result = run_cli("add-source", str(make(tmp_path)), "--root", str(project.root))
+    result = run_cli("add-source", str(make(tmp_path_factory.mktemp("input"))), "--root", str(project.root))
     assert result.code == 1
     assert result.out == ""
     assert len(result.err.splitlines()) == 1 and says in result.err
     assert files(project.root) == before
+
+
+def test_an_id_that_differs_only_in_case_is_refused(project, run_cli):
+    project.source("Harbour", "The harbour opened in 1851.\n")
+    result = run_cli("add-source", str(NEWS), "--root", str(project.root), "--id", "harbour", "--replace")
+    assert result.code == 1 and "differs from it only in case, 'Harbour'" in result.err
+    assert not (project.root / "seeds" / "harbour.txt").exists()
 
 
 def test_a_bad_id_is_refused(project, run_cli):
