@@ -12,7 +12,7 @@ from __future__ import annotations
 NAME = "hyphenation"
 
 _LETTER = r"[^\W\d_]"
-_HYPHENS = "-\u2010\u00ad"  # hyphen-minus, hyphen, soft hyphen
+_HYPHENS = "-\u2010"  # hyphen-minus, hyphen (a soft hyphen is a zero-width character of its own rule)
 _LINE_BREAK = r"(?:\r\n|\r|\n)"
 # A page break as add-source writes it, a line holding only a form feed, may stand between the halves.
 _BREAK = rf"[ \t]*{_LINE_BREAK}(?:[ \t]*\f[ \t]*{_LINE_BREAK})?[ \t]*"
