@@ -169,6 +169,33 @@ def _hint_fixes(report: Report) -> None:
     _unsafe_note(hidden)
 
 
+@cli.command("diff")
+@click.argument("rev", metavar="REV")
+@root_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for a job summary or a pull-request comment, JSON for tools.",
+)
+def diff_command(rev: str, root: Path, fmt: str) -> None:
+    """Compare the working tree with git revision REV, fact by fact, with the check of each changed fact."""
+    from site_builder.review import project_at, review
+    from site_builder.review.json_review import render_json
+    from site_builder.review.markdown import render_markdown
+
+    root = _project_root(root)
+    try:
+        old, _ = project_at(root, rev)
+        report = check(root, since=rev)
+    except RevisionError as exc:
+        raise click.UsageError(f"{rev}: {exc}") from None
+    result = review(old, report.project, report, rev)
+    click.echo(render_json(result) if fmt == "json" else render_markdown(result), nl=False)
+
+
 @cli.command("build")
 @root_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
