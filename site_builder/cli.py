@@ -196,6 +196,27 @@ def diff_command(rev: str, root: Path, fmt: str) -> None:
     click.echo(render_json(result) if fmt == "json" else render_markdown(result), nl=False)
 
 
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--name", default="Fact sheets", show_default=True, help="The site's name.")
+@click.option(
+    "--requirement",
+    default=f"site-builder=={__version__}",
+    show_default=True,
+    help="What CI installs to run site-builder (a line of requirements.txt).",
+)
+def init_command(folder: Path, name: str, requirement: str) -> None:
+    """Make a new fact-sheet project in FOLDER (new or empty) that checks and builds at once."""
+    from site_builder.report.rule_help import documentation
+    from site_builder.scaffold import NotEmpty, create
+
+    try:
+        written = create(folder, site_name=name, requirement=requirement, documentation=documentation())
+    except NotEmpty as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"made {folder} ({len(written)} files); next: cd {folder} && site-builder check && site-builder build")
+
+
 @cli.command("build")
 @root_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
