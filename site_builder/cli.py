@@ -182,17 +182,19 @@ def _hint_fixes(report: Report) -> None:
 )
 def diff_command(rev: str, root: Path, fmt: str) -> None:
     """Compare the working tree with git revision REV, fact by fact, with the check of each changed fact."""
+    from site_builder.check.changes import changed_files
     from site_builder.review import project_at, review
     from site_builder.review.json_review import render_json
     from site_builder.review.markdown import render_markdown
 
     root = _project_root(root)
     try:
-        old, _ = project_at(root, rev)
+        files = changed_files(root, rev)
+        old, _ = project_at(root, rev, files)
         report = check(root, since=rev)
     except RevisionError as exc:
         raise click.UsageError(f"{rev}: {exc}") from None
-    result = review(old, report.project, report, rev)
+    result = review(old, report.project, report, rev, files)
     click.echo(render_json(result) if fmt == "json" else render_markdown(result), nl=False)
 
 

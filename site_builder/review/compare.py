@@ -6,6 +6,7 @@ fact its result.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -168,10 +169,19 @@ def _citing(project: Project, source_id: str) -> tuple[str, ...]:
     return tuple(f.ref for f in project.facts if any(c.source == source_id for c in f.citations))
 
 
-def review(old: Project, new: Project, report: Report, since: str) -> Review:
-    """What changed from ``old`` to ``new``; ``report`` is the check of ``new`` (all of it, or ``--since``)."""
-    old_sheets = {s.id: s for s in old.sheets}
-    new_sheets = {s.id: s for s in new.sheets}
+def review(old: Project, new: Project, report: Report, since: str, files: Collection[str] | None = None) -> Review:
+    """What changed from ``old`` to ``new``; ``report`` is the check of ``new`` (all of it, or ``--since``).
+
+    With ``files`` (the changed files, relative to the root), only the sheets and sources they hold
+    are compared, and ``old`` need hold only those.
+    """
+    changed = None if files is None else set(files)
+
+    def compared(path: str | None) -> bool:
+        return changed is None or path in changed
+
+    old_sheets = {s.id: s for s in old.sheets if compared(s.path)}
+    new_sheets = {s.id: s for s in new.sheets if compared(s.path)}
     sheets = []
     for sheet_id in sorted(set(old_sheets) | set(new_sheets)):
         change = _sheet_change(old_sheets.get(sheet_id), new_sheets.get(sheet_id), report)
@@ -180,6 +190,8 @@ def review(old: Project, new: Project, report: Report, since: str) -> Review:
     sources = []
     for source_id in sorted(set(old.sources) | set(new.sources)):
         before, after = old.sources.get(source_id), new.sources.get(source_id)
+        if not any(compared(s.path) or compared(s.meta_path) for s in (before, after) if s is not None):
+            continue
         text_changed = (before.digest if before else None) != (after.digest if after else None)
         fields = _changed_fields(_source_fields(before), _source_fields(after))
         if not text_changed and not fields:
