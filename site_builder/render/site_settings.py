@@ -5,8 +5,10 @@ The build layer reads them from ``mkdocs.yml``; the core never imports MkDocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 #: The key under ``extra:`` in ``mkdocs.yml`` that holds this tool's own settings.
@@ -19,6 +21,8 @@ class SiteSettings:
     use_directory_urls: bool = True  # MkDocs' setting: ``sheets/x/`` rather than ``sheets/x.html``
     repo_url: str | None = None  # with ``edit_uri``: "Edit this fact" links to the record's line
     edit_uri: str | None = None
+    site_name: str | None = None  # MkDocs' ``site_name``: who the exports name as their creator
+    generated: str | None = None  # when the build ran (ISO 8601, UTC): the exports' created/modified
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> SiteSettings:
@@ -36,8 +40,24 @@ class SiteSettings:
             use_directory_urls=config.get("use_directory_urls", True) is not False,
             repo_url=_text(own.get("repo_url")),
             edit_uri=_text(own.get("edit_uri")),
+            site_name=_text(config.get("site_name")),
         )
 
 
 def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+#: Said by every build of a site whose ``mkdocs.yml`` has no ``site_url``.
+NO_SITE_URL = (
+    "warning: mkdocs.yml sets no site_url, so the exports cannot name themselves: the Web Annotations "
+    "and facts.json link with relative addresses, which the W3C Web Annotation model does not allow "
+    "for ids; set site_url to the address the site is published at"
+)
+
+
+def build_time(environ: Mapping[str, str] | None = None) -> str:
+    """Now, in UTC to the second, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -202,6 +202,26 @@ def test_build_and_serve_read_the_same_settings(harbour):
         encoding="utf-8",
     )
     (harbour.root / "build" / "docs").mkdir(parents=True)
-    expected = SiteSettings("https://facts.example.org/", True, "https://github.com/o/r", "edit/main/")
+    expected = SiteSettings(
+        "https://facts.example.org/", True, "https://github.com/o/r", "edit/main/", "Verified fact sheets"
+    )
     assert read_config(harbour.root).settings == expected
     assert SiteSettings.from_config(load_config(str(config))) == expected
+
+
+def test_the_build_warns_that_exports_cannot_name_themselves_without_a_site_url(harbour, run_cli, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1777627800")
+    config = harbour.mkdocs()
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    assert "sets no site_url" in result.err
+    annotations = json.loads((harbour.root / "site" / "annotations" / "harbour.jsonld").read_text("utf-8"))
+    assert annotations["id"] == "../annotations/harbour.jsonld"
+    assert annotations["created"] == "2026-05-01T09:30:00Z"  # SOURCE_DATE_EPOCH, for reproducible builds
+
+    config.write_text(config.read_text("utf-8") + "site_url: https://facts.example.org/\n", "utf-8")
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    assert "site_url" not in result.err
+    annotations = json.loads((harbour.root / "site" / "annotations" / "harbour.jsonld").read_text("utf-8"))
+    assert annotations["id"] == "https://facts.example.org/annotations/harbour.jsonld"
