@@ -309,3 +309,17 @@ def test_search_results_violate_no_wcag_aa_rule(open_tab, report, viewport):
     page.locator("input.md-search__input").press_sequentially(word, delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     assert violations(page) == []
+
+
+def test_the_plain_text_download_reads_right_from_a_host_that_names_no_charset(open_tab, report):
+    """Python's http.server sends ``text/plain`` with no charset, as many static hosts do."""
+    source = next(iter(report.project.sources.values()))
+    page = open_tab().goto(f"sources/{source.id}/")
+    with page.expect_response(lambda r: r.url.endswith(f"/sources/{source.id}.txt")) as response:
+        page.get_by_role("link", name="plain text").click()
+    assert response.value.headers["content-type"] == "text/plain"
+    page.wait_for_load_state()
+    assert page.evaluate("document.characterSet") == "UTF-8"
+    shown = page.evaluate("document.body.textContent")
+    assert shown == source.text.text
+    assert len(shown) == len(source.text.text)  # the offsets of the exports count these characters
