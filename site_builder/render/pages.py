@@ -25,9 +25,14 @@ from site_builder.render.source_text import highlighted_paragraphs
 from site_builder.render.views import SiteView
 
 
+def plural(count: int, singular: str, plural: str | None = None) -> str:
+    """The noun that goes with ``count``: "1 source", "2 sources", "0 sources"."""
+    return singular if count == 1 else plural or singular + "s"
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("site_builder.render", "templates"),
         autoescape=False,  # the output is Markdown; ``finalize`` escapes for Markdown instead
         finalize=finalize,
@@ -36,6 +41,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["plural"] = plural
+    return environment
 
 
 def _render(template: str, page: str, **context: Any) -> str:
