@@ -7,9 +7,12 @@ import json
 import posixpath
 from urllib.parse import urldefrag
 
+from jsonschema import Draft202012Validator
+
 import web_annotation_suite as suite
 from conftest import REPO, SOURCE_TEXT
 from site_builder.check.run import check
+from site_builder.load.schema import load_schema
 from site_builder.model import Match, Span
 from site_builder.render.exports import export_files
 from site_builder.render.site_settings import SiteSettings
@@ -208,3 +211,19 @@ def test_the_target_names_the_source_language_in_lower_case(project):
     target = collection["first"]["items"][0]["target"]
     assert target["source"]["language"] == "en-GB"
     assert suite.failures(collection["first"]["items"][0], *suite.ANNOTATION_MUSTS) == []
+
+
+def test_facts_json_follows_its_schema(harbour, project):
+    validator = Draft202012Validator(load_schema("facts"), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for root, settings in ((harbour.root, None), (harbour.root, W3C_SETTINGS), (REPO, None)):
+        validator.validate(json.loads(exports(root, settings)["facts.json"]))
+
+
+def test_the_facts_json_schema_refuses_what_facts_json_never_holds(harbour):
+    validator = Draft202012Validator(load_schema("facts"))
+    doc = json.loads(exports(harbour.root)["facts.json"])
+    citation = doc["sheets"][0]["facts"][0]["citations"][0]
+    del citation["passage"]  # a located citation always gives its passage
+    assert not validator.is_valid(doc)
+    citation["passage"], citation["status"] = "x", "found"
+    assert not validator.is_valid(doc)
