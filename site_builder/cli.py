@@ -16,7 +16,7 @@ from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
 from site_builder.render.generate import generate
-from site_builder.render.site_settings import NO_SITE_URL, build_time
+from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
 
@@ -92,6 +92,7 @@ def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quo
 @min_words_option
 def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
+    from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
@@ -104,14 +105,14 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
         _echo_report(report, err=True)
     try:
         site = read_config(root)
-        settings = dataclasses.replace(site.settings, generated=build_time())
-        if not settings.site_url:
-            click.echo(NO_SITE_URL, err=True)
+        settings = dataclasses.replace(site.settings, generated=build_time(root))
         generate(report, site.docs_dir, settings)
         publish(site)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
+    if not settings.site_url:
+        click.echo(NO_SITE_URL, err=True)
     click.echo(
         f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
     )

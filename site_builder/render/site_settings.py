@@ -5,10 +5,8 @@ The build layer reads them from ``mkdocs.yml``; the core never imports MkDocs.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 #: The key under ``extra:`` in ``mkdocs.yml`` that holds this tool's own settings.
@@ -22,7 +20,7 @@ class SiteSettings:
     repo_url: str | None = None  # with ``edit_uri``: "Edit this fact" links to the record's line
     edit_uri: str | None = None
     site_name: str | None = None  # MkDocs' ``site_name``: who the exports name as their creator
-    generated: str | None = None  # when the build ran (ISO 8601, UTC): the exports' created/modified
+    generated: str | None = None  # when the content last changed (ISO 8601, UTC): the exports' created/modified
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> SiteSettings:
@@ -54,10 +52,3 @@ NO_SITE_URL = (
     "and facts.json link with relative addresses, which the W3C Web Annotation model does not allow "
     "for ids; set site_url to the address the site is published at"
 )
-
-
-def build_time(environ: Mapping[str, str] | None = None) -> str:
-    """Now, in UTC to the second, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
-    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
