@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
 from site_builder.render.generate import generate
+from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
 
@@ -225,6 +227,7 @@ def init_command(folder: Path, name: str, requirement: str) -> None:
 @min_words_option
 def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
+    from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
@@ -237,11 +240,14 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
         _echo_report(report, err=True)
     try:
         site = read_config(root)
-        generate(report, site.docs_dir, site.settings)
+        settings = dataclasses.replace(site.settings, generated=build_time(root))
+        generate(report, site.docs_dir, settings)
         publish(site)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
+    if not settings.site_url:
+        click.echo(NO_SITE_URL, err=True)
     click.echo(
         f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
     )
