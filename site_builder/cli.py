@@ -309,6 +309,35 @@ def serve_command(root: Path, dev_addr: str) -> None:
     )
 
 
+@cli.command("add-source")
+@click.argument("target", metavar="PATH_OR_URL")
+@click.option("--id", "source_id", metavar="ID", help="The source id (default: made from the title).")
+@root_option
+@click.option("--replace", is_flag=True, help="Replace the source of that id, saying which quotes would fall.")
+@click.option("--no-keep-original", is_flag=True, help="Keep no copy of the original under seeds/originals/.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def add_source_command(
+    target: str, source_id: str | None, root: Path, replace: bool, no_keep_original: bool, fmt: str
+) -> None:
+    """Add a web page (file or URL), PDF, plain-text or Markdown file as a source in seeds/."""
+    import json
+
+    from site_builder.ingest import AddOptions, IngestError, plan_source, write_source
+    from site_builder.ingest.summary import falling_text, summary_text
+
+    root = _project_root(root)
+    try:
+        plan = plan_source(target, root, AddOptions(source_id, replace, keep_original=not no_keep_original))
+    except IngestError as exc:
+        click.echo(f"site-builder: error: {exc}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    if fmt == "text":
+        click.echo(falling_text(plan.added), nl=False, err=True)
+    write_source(plan)
+    out = json.dumps(plan.added.as_json(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else None
+    click.echo(out or summary_text(plan.added), nl=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors are one line and exit 2; nothing ends in a traceback."""
     try:

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from site_builder.diagnostics import Diagnostic
+from site_builder.text.pages import page_at, page_starts
 from site_builder.text.source_text import SourceText
 
 _WORDS = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Original:
+    """The document a source's text was taken from (``add-source``)."""
+
+    name: str  # its file name, or the last part of its URL
+    media_type: str  # such as application/pdf
+    sha256: str  # of its bytes
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,11 @@ class SourceMeta:
     published: str | None = None
     language: str | None = None
     sha256: str | None = None  # the pin: the digest the text had when a curator last reviewed it
+    author: str | None = None
+    retrieved: str | None = None  # YYYY-MM-DD: when the text was taken from its original
+    pages: int | None = None  # a paged source: its text has a form feed between two pages
+    page_labels: tuple[str, ...] = ()  # each page as printed, when the document prints its own
+    original: Original | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,23 @@ class Source:
     meta_path: str | None = None
     digest: str = ""  # sha256 of the file's bytes as they are now
     pin_line: int | None = None  # line of ``sha256`` in the metadata file
+    original_file: str | None = None  # the kept original (seeds/originals/...), relative to the root
+
+    @property
+    def paged(self) -> bool:
+        return self.meta.pages is not None
+
+    @cached_property
+    def page_starts(self) -> tuple[int, ...]:
+        return page_starts(self.text.text)
+
+    def page_of(self, offset: int) -> tuple[int, str] | None:
+        """The 1-based page holding ``offset`` and its printed label; ``None`` for a source without pages."""
+        if not self.paged:
+            return None
+        number = page_at(self.page_starts, offset)
+        labels = self.meta.page_labels
+        return number, labels[number - 1] if number <= len(labels) else str(number)
 
     @property
     def title(self) -> str:

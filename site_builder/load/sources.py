@@ -10,6 +10,7 @@ from site_builder.load import ids
 from site_builder.load.excerpt import excerpt
 from site_builder.load.files import UnreadableFile, list_files, read_text, relative
 from site_builder.load.records import capped, check_shape, parse_record
+from site_builder.load.source_meta import kept_original, meta_from, page_problems
 from site_builder.model import Source, SourceMeta
 from site_builder.text.source_text import SourceText
 
@@ -30,20 +31,23 @@ def _bad_id(source_id: str) -> str | None:
     return None
 
 
-def _read_meta(path: Path, root: Path, seeds: Path) -> tuple[SourceMeta, str | None, int | None, list[Diagnostic]]:
-    """The metadata, its path, the line of its ``sha256`` pin, and its problems."""
+def _read_meta(
+    path: Path, root: Path, seeds: Path
+) -> tuple[SourceMeta, str | None, int | None, list[Diagnostic], int | None]:
+    """The metadata, its path, the line of its ``sha256`` pin, its problems, and the line of ``pages``."""
     if not (path.exists() or path.is_symlink()):
-        return SourceMeta(), None, None, []
+        return SourceMeta(), None, None, [], None
     rel = relative(path, root)
     doc, problems = parse_record(path, root, seeds, unreadable_code="source-invalid")
     if doc is None:
-        return SourceMeta(), rel, None, problems
+        return SourceMeta(), rel, None, problems, None
     problems = capped(problems + check_shape(doc, rel, "source"), rel)
     if not isinstance(doc.data, dict) or problems:
-        return SourceMeta(), rel, None, problems
-    meta = SourceMeta(**{k: v for k, v in doc.data.items() if isinstance(v, str)})
+        return SourceMeta(), rel, None, problems, None
+    meta = meta_from(doc.data)
     pin_line = doc.line_of(("sha256",), key=True) if "sha256" in doc.data else None
-    return meta, rel, pin_line, problems
+    pages_line = doc.line_of(("pages",), key=True) if "pages" in doc.data else None
+    return meta, rel, pin_line, problems, pages_line
 
 
 def _stray(path: Path, rel: str, source_ids: set[str]) -> Diagnostic | None:
@@ -113,10 +117,19 @@ def load_sources(root: Path) -> tuple[dict[str, Source], list[Diagnostic]]:
                     ),
                 )
             )
-        meta, meta_rel, pin_line, meta_problems = _read_meta(path.with_name(source_id + META_SUFFIX), root, seeds)
+        meta_path = path.with_name(source_id + META_SUFFIX)
+        meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds)
         problems.extend(meta_problems)
+        problems.extend(page_problems(text, meta, meta_rel, pages_line))
         by_folded[source_id.casefold()] = source_id
         sources[source_id] = Source(
-            source_id, rel, SourceText(text), meta, meta_rel, digest=source_file.sha256, pin_line=pin_line
+            source_id,
+            rel,
+            SourceText(text),
+            meta,
+            meta_rel,
+            digest=source_file.sha256,
+            pin_line=pin_line,
+            original_file=kept_original(seeds, root, source_id, meta),
         )
     return dict(sorted(sources.items())), problems

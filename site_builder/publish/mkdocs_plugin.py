@@ -24,6 +24,7 @@ from site_builder.check.run import check
 from site_builder.load.project import NotAProject
 from site_builder.model import Report
 from site_builder.render.exports import export_files
+from site_builder.render.originals import original_files
 from site_builder.render.pages import render_pages
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.views import SiteView
@@ -87,6 +88,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
         view = SiteView.of(report, _settings(config, folder))
         generated: dict[str, str | bytes] = {path: with_title(text) for path, text in render_pages(view).items()}
         generated.update(export_files(view))
+        generated.update(original_files(list(report.project.sources.values()), Path(report.project.root)))
         generated.update(package_assets())
         for path, content in sorted(generated.items()):
             uri = f"{folder}/{path}"

@@ -22,6 +22,7 @@ NORMALIZATIONS = {
     "ellipsis": "ellipses",
     "no-break-space": "no-break spaces",
     "zero-width": "zero-width characters",
+    "hyphenation": "words hyphenated at a line end",
 }
 
 

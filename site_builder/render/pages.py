@@ -20,8 +20,12 @@ from site_builder.render.badges import status_badge
 from site_builder.render.coverage import percent
 from site_builder.render.edit_links import edit_url
 from site_builder.render.escape import Md, finalize, inline
+from site_builder.render.language import attribute_list, html_attributes
 from site_builder.render.links import Linker, external
 from site_builder.render.original_links import original_passage_url
+from site_builder.render.originals import published_original
+from site_builder.render.page_links import page_reference
+from site_builder.render.page_marks import with_page_marks
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.source_text import highlighted_paragraphs
 from site_builder.render.views import SiteView
@@ -103,11 +107,12 @@ def _attribution(view: SiteView, result: CitationResult, link: Linker) -> Md:
     source = view.source_of(result)
     if source is None or not result.located:
         return _joined([status_badge(result), result.citation.source])
-    original = original_passage_url(result, source)
+    original = None if source.paged else original_passage_url(result, source)  # no text fragments in a PDF
     return _joined(
         [
             status_badge(result),
             link.passage(result, source.title),
+            page_reference(result, source, link),
             source.meta.publisher,
             source.meta.published,
             external("original ↗", original, title="The passage in the original publication") if original else None,
@@ -117,8 +122,10 @@ def _attribution(view: SiteView, result: CitationResult, link: Linker) -> Md:
 
 def _quote(view: SiteView, result: CitationResult, link: Linker) -> dict[str, Any]:
     fact, index = result.fact, result.citation.index
+    source = view.source_of(result)
     return {
         "text": result.citation.quote,
+        "lang": attribute_list(source.meta.language if source else None),
         "attribution": _attribution(view, result, link),
         "warnings": [
             link.warning(w.number, f"Warning: {w.diagnostic.message}") for w in view.warnings_for(fact, index)
@@ -194,19 +201,22 @@ def source_page(view: SiteView, source) -> str:
         ]
     )
     facts = {r.fact.ref for r in results}
+    original = published_original(source)
     return _render(
         "source.md.j2",
         page,
         source=source,
         results=results,
         details=details,
-        paragraphs=highlighted_paragraphs(source, results),
+        text_lang=html_attributes(meta.language),
+        paragraphs=with_page_marks(source, highlighted_paragraphs(source, results)),
         cited=percent(view.cited_share(source)),
         facts=len(facts),
         downloads=_joined(
             [
                 link("plain text", urls.source_text(source.id)),
                 link("Web Annotations (JSON-LD)", urls.annotations_file(source.id)),
+                link("original PDF", original) if original else None,
             ]
         ),
     )

@@ -34,6 +34,11 @@ def source_text(source_id: str) -> str:
     return f"sources/{source_id}.txt"
 
 
+def original_file(source_id: str) -> str:
+    """The original PDF of a paged source, published beside its text."""
+    return f"sources/{source_id}.pdf"
+
+
 def annotations_file(source_id: str) -> str:
     return f"annotations/{source_id}.jsonld"
 

@@ -23,6 +23,9 @@ def citation_json(result: CitationResult, report: Report) -> dict[str, Any]:
         source = report.project.sources[result.citation.source]
         line, column = source.text.line_col(result.span.start)
         out["source_line"], out["source_column"] = line, column
+        page = source.page_of(result.span.start)
+        if page is not None:
+            out["page"], out["page_label"] = page
         out["normalizations"] = list(match.normalizations)
         out["occurrences"] = len(match.occurrences)
         if match.segments:

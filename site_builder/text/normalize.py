@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+from site_builder.text import hyphenation
 from site_builder.text.offsets import OffsetMap
 
 NORMALIZATIONS = (
@@ -23,6 +24,7 @@ NORMALIZATIONS = (
     "ellipsis",
     "no-break-space",
     "zero-width",
+    hyphenation.NAME,
 )
 ALL = frozenset(NORMALIZATIONS)
 
@@ -144,7 +146,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 @cache
 def _pattern(rules: frozenset[str]) -> re.Pattern[str]:
-    alternatives = []
+    alternatives = [hyphenation.PATTERN] if hyphenation.NAME in rules else []
     spaces = WHITESPACE + (NO_BREAK_SPACES if "no-break-space" in rules else "")
     ignored = ZERO_WIDTH if "zero-width" in rules else ""
     if "whitespace" in rules:
@@ -168,7 +170,7 @@ def _recorder(offsets: OffsetMap | None):
         nonlocal shift
         piece = m.group()
         group = m.lastgroup
-        new = " " if group == "whitespace" else "" if group == "ignored" else _TABLE[piece]
+        new = " " if group == "whitespace" else "" if group in ("ignored", hyphenation.NAME) else _TABLE[piece]
         if offsets is not None:
             start = m.start() + shift
             offsets.add(m.start(), m.end(), start, start + len(new))

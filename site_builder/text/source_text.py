@@ -11,7 +11,8 @@ from site_builder.text.normalize import NormalizedText, normalize_source
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A CR must not be split from its LF, or every CRLF would count as a blank line.
-_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)")
+# A line holding only a form feed (a page break) counts as blank.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f]*(?:\r\n|\r|\n)")
 
 
 class SourceText:

@@ -158,7 +158,7 @@ def test_broken_related_references(harbour):
 
 
 def test_source_metadata_is_validated(harbour):
-    (harbour.root / "seeds" / "harbour.yml").write_text("title: T\nurl: javascript:alert(1)\nauthor: x\n")
+    (harbour.root / "seeds" / "harbour.yml").write_text("title: T\nurl: javascript:alert(1)\neditor: x\n")
     report = check(harbour.root)
     assert [(x.code, x.file, x.line) for x in report.diagnostics if x.code == "schema"] == [
         ("schema", "seeds/harbour.yml", 2),

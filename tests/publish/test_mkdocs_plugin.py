@@ -87,3 +87,20 @@ def test_the_project_root_may_be_elsewhere(harbour, tmp_path):
     done = mkdocs_build(site)
     assert done.returncode == 0, done.stderr
     assert (site / "out" / "facts" / "sheets" / "harbour" / "index.html").is_file()
+
+
+def test_the_plugin_publishes_the_original_pdf_that_quotes_link_to_by_page(project):
+    project.source(
+        "notice",
+        "The rule requires an annual inspection.\n\f\nIt takes effect in July.\n",
+        meta=f"pages: 2\noriginal: {{name: n.pdf, media_type: application/pdf, sha256: {'ab' * 32}}}\n",
+    )
+    (project.root / "seeds" / "originals").mkdir()
+    (project.root / "seeds" / "originals" / "notice.pdf").write_bytes(b"%PDF-1.7 the original")
+    project.fact_sheet("rules", ("notice", "It takes effect in July."))
+    root = existing_site(project.root)
+    done = mkdocs_build(root)
+    assert done.returncode == 0, done.stderr
+    assert (root / "out" / "facts" / "sources" / "notice.pdf").read_bytes() == b"%PDF-1.7 the original"
+    sheet = Page((root / "out" / "facts" / "sheets" / "rules" / "index.html").read_text(encoding="utf-8"))
+    assert "../../sources/notice.pdf#page=2" in sheet.links

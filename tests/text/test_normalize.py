@@ -15,7 +15,16 @@ CASES = {
 
 
 def test_canonical_order():
-    assert NORMALIZATIONS == ("nfc", "whitespace", "quotes", "dashes", "ellipsis", "no-break-space", "zero-width")
+    assert NORMALIZATIONS == (
+        "nfc",
+        "whitespace",
+        "quotes",
+        "dashes",
+        "ellipsis",
+        "no-break-space",
+        "zero-width",
+        "hyphenation",
+    )
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
