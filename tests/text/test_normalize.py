@@ -15,7 +15,21 @@ CASES = {
 
 
 def test_canonical_order():
-    assert NORMALIZATIONS == ("nfc", "whitespace", "quotes", "dashes", "ellipsis", "no-break-space", "zero-width")
+    assert NORMALIZATIONS == (
+        "nfc",
+        "whitespace",
+        "quotes",
+        "dashes",
+        "ellipsis",
+        "no-break-space",
+        "zero-width",
+        "guillemets",
+        "corner-brackets",
+        "modifier-apostrophe",
+        "compatibility",
+        "bidi-marks",
+        "variation-selectors",
+    )
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))
