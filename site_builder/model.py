@@ -55,6 +55,9 @@ class Citation:
     source_column: int = 0
     prefix: str | None = None
     suffix: str | None = None
+    #: the quote as written in the record file (quotes, escapes, block header and all), and its YAML style
+    quote_raw: str = ""
+    quote_style: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from site_builder.text.normalize import normalize
 
 #: A word: white-space separated, or one character of a script written without spaces.
 WORD = regex.compile(rf"[{NO_SPACE}]|[^\s{NO_SPACE}]+", regex.V1)
+_UNSPACED = regex.compile(f"[{NO_SPACE}]", regex.V1)
 
 
 def _words(text: str) -> list[tuple[str, int, bool]]:
@@ -51,22 +52,26 @@ def word_diff(quote: str, passage: str) -> str:
         if op.src_start < op.src_end:
             parts.append(("[-" + joined(old[op.src_start : op.src_end]) + "-]", old[op.src_start][2]))
         if op.dest_start < op.dest_end:
-            parts.append(("{+" + joined(new[op.dest_start : op.dest_end]) + "+}", new[op.dest_start][2]))
+            first = new[op.dest_start]
+            after_deleted = op.src_start < op.src_end and not (
+                _UNSPACED.match(first[0]) and _UNSPACED.match(old[op.src_end - 1][0][-1])
+            )
+            parts.append(("{+" + joined(new[op.dest_start : op.dest_end]) + "+}", first[2] or after_deleted))
     return "".join((" " if i and spaced else "") + text for i, (text, spaced) in enumerate(parts))
 
 
 def departure(quote: str, passage: str) -> tuple[int, str] | None:
     """The offset in ``quote`` and the text of its first word that differs from ``passage``.
 
-    Where the quote lacks words of the passage, that is the word after the gap (or
-    its last word, when the gap is at its end). None when they do not differ.
+    Where the quote lacks words of the passage, that is the word after the gap. None
+    when they do not differ, or when the quote only stops before the passage does.
     """
     old, new = _words(_blank_markup(quote)), _words(passage)
     for op in _opcodes(old, new):
         if op.tag == "equal":
             continue
-        if not old:
+        if op.src_start >= len(old):
             return None
-        word = old[min(op.src_start, len(old) - 1)]
+        word = old[op.src_start]
         return word[1], word[0]
     return None
