@@ -18,6 +18,7 @@ suggestion covers that part.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -172,16 +173,24 @@ def _rough_ends(query: str, words: list[tuple[str, int, int]], text: str, low: i
 
 
 def _with_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
-    """``text[start:end]`` with the punctuation attached to its first and last word."""
-    while start > 0 and _attached(text[start - 1]):
+    """``text[start:end]`` with the punctuation attached to its first and last word.
+
+    Before the first word only opening marks count (“, (, «, 「): a full stop there
+    ends the sentence before.
+    """
+    while start > 0 and _attached(text[start - 1]) and _opening(text[start - 1]):
         start -= 1
-    while end < len(text) and _attached(text[end]):
+    while end < len(text) and _attached(text[end]) and not _opening(text[end]):
         end += 1
     return start, end
 
 
 def _attached(char: str) -> bool:
     return not char.isspace() and not char.isalnum() and char != "_"
+
+
+def _opening(char: str) -> bool:
+    return unicodedata.category(char) in ("Ps", "Pi") or char in "\"'¿¡"
 
 
 def _head(text: str) -> str:
