@@ -163,3 +163,12 @@ def test_a_variation_selector_may_be_left_out_but_the_joiner_is_kept():
     text = f"A {family} and a ❤\ufe0f."
     assert locate(f"A {family} and", SourceText(text)).status == "exact"
     assert locate("and a ❤.", SourceText(text)).normalizations == ("variation-selectors",)
+
+
+def test_every_normalization_is_named_on_the_site_and_in_the_report_schema():
+    from site_builder.load.schema import load_schema
+    from site_builder.render.badges import NORMALIZATIONS as LABELS
+
+    citation = load_schema("report")["properties"]["citations"]["items"]
+    enum = citation["properties"]["normalizations"]["items"]["enum"]
+    assert set(NORMALIZATIONS) == set(LABELS) == set(enum)
