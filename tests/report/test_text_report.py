@@ -27,7 +27,7 @@ def test_caret_and_column_under_the_differing_word_of_a_folded_block(project, ru
     lines = _block(run_cli("check", "--root", str(project.root)).out, "quote-not-found")
     assert lines[0].startswith("factsheets/ships.yml:9:11: error[quote-not-found]")
     assert lines[1] == " 9 |           sealers—and the town grew quickly."
-    assert lines[2] == "   |           ^" + "~" * 10  # under "sealers—and", the word that differs
+    assert lines[2] == "   |           ^" + "~" * 6  # under "sealers", the word that differs
 
 
 def test_caret_under_the_differing_word_of_a_single_quoted_value_with_a_doubled_quote(project, run_cli):

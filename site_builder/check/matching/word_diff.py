@@ -1,7 +1,7 @@
 """Compare a quote with a passage word by word: the diff, and where the quote first departs.
 
-Words are white-space separated, except in scripts written without spaces, where
-each character is a word. Words are compared normalized, so a curly quote against
+Words are white-space separated (a dash or a slash stands apart), except in scripts
+written without spaces, where each character is a word. Words are compared normalized, so a curly quote against
 a straight one, or a line break against a space, is no difference.
 """
 
@@ -14,8 +14,10 @@ from site_builder.check.matching.elision import ELISION, INSERTION
 from site_builder.text.boundaries import NO_SPACE
 from site_builder.text.normalize import normalize
 
-#: A word: white-space separated, or one character of a script written without spaces.
-WORD = regex.compile(rf"[{NO_SPACE}]|[^\s{NO_SPACE}]+", regex.V1)
+_DASHES = r"\-‐‑‒–—―−/"
+#: A word: white-space separated, but a dash or slash (``north—mostly``, ``and/or``) stands apart,
+#: and each character of a script written without spaces is a word of its own.
+WORD = regex.compile(rf"[{NO_SPACE}]|[{_DASHES}]|[^\s{NO_SPACE}{_DASHES}]+", regex.V1)
 _UNSPACED = regex.compile(f"[{NO_SPACE}]", regex.V1)
 
 
