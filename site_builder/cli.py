@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
 from site_builder.render.generate import generate
+from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
 
@@ -74,14 +76,149 @@ def cli() -> None:
     help="Check only what changed against this git revision, and everything that depends on it.",
 )
 @min_words_option
-def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quote_words: int) -> None:
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the records, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff: also fixes that may change what a quote proves."
+)
+def check_command(
+    root: Path,
+    fmt: str,
+    strict: bool,
+    since: str | None,
+    min_quote_words: int,
+    fix: bool,
+    show_diff: bool,
+    unsafe_fixes: bool,
+) -> None:
     """Check every record and citation, without building anything."""
+    options = CheckOptions(min_quote_words=min_quote_words)
     try:
-        report = check(_project_root(root), CheckOptions(min_quote_words=min_quote_words), since=since)
+        report = check(_project_root(root), options, since=since)
+        if show_diff:
+            sys.exit(_print_fixes(root, report, unsafe_fixes))
+        if fix and _apply_fixes(root, report, unsafe_fixes):
+            report = check(root, options, since=since)
     except RevisionError as exc:
         raise click.UsageError(f"--since {since}: {exc}") from None
     _echo_report(report, fmt)
+    if fmt == "text" and not fix:
+        _hint_fixes(report)
     sys.exit(EXIT_OK if report.ok(strict=strict) else EXIT_PROBLEMS)
+
+
+def _fixes(report: Report, unsafe: bool) -> tuple[list, int]:
+    """The fixes to make, and how many more ``--unsafe-fixes`` would make."""
+    from site_builder.check.fixes import plan_fixes
+
+    planned = plan_fixes(report)
+    chosen = [f for f in planned if unsafe or f.safety == "safe"]
+    return chosen, len(planned) - len(chosen)
+
+
+def _unsafe_note(hidden: int) -> None:
+    if hidden:
+        s = "es" if hidden != 1 else ""
+        click.echo(
+            f"{hidden} more fix{s} available with --unsafe-fixes (they may change what a quote proves)", err=True
+        )
+
+
+def _print_fixes(root: Path, report: Report, unsafe: bool) -> int:
+    """``--diff``: the fixes as a unified diff; exit 1 when there is one, as with ruff."""
+    from site_builder.check.fix_files import prepare, unified_diff
+
+    chosen, hidden = _fixes(report, unsafe)
+    files = prepare(root, chosen)
+    diff = unified_diff(files)
+    click.echo(diff, nl=False)
+    count = sum(len(f.applied) for f in files if f.changed)
+    click.echo(f"would fix {count} problem{'s' if count != 1 else ''}", err=True)
+    _report_skipped(files)
+    _unsafe_note(hidden)
+    return EXIT_PROBLEMS if diff else EXIT_OK
+
+
+def _apply_fixes(root: Path, report: Report, unsafe: bool) -> bool:
+    """``--fix``: write the fixes; whether any file changed."""
+    from site_builder.check.fix_files import prepare, write
+
+    chosen, hidden = _fixes(report, unsafe)
+    files = prepare(root, chosen)
+    write(root, files)
+    count = sum(len(f.applied) for f in files if f.changed)
+    changed = [f.file for f in files if f.changed]
+    if count:
+        click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {', '.join(changed)}", err=True)
+    _report_skipped(files)
+    _unsafe_note(hidden)
+    return bool(changed)
+
+
+def _report_skipped(files: list) -> None:
+    for f in files:
+        for fix, why in f.skipped:
+            click.echo(f"{fix.file}:{fix.line}:{fix.column}: not fixed: {why}", err=True)
+
+
+def _hint_fixes(report: Report) -> None:
+    """After a text report: how many of its problems ``--fix`` would mend."""
+    if report.ok():
+        return
+    chosen, hidden = _fixes(report, unsafe=False)
+    if chosen:
+        click.echo(f"{len(chosen)} fixable with --fix (see them first with --diff)", err=True)
+    _unsafe_note(hidden)
+
+
+@cli.command("diff")
+@click.argument("rev", metavar="REV")
+@root_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown for a job summary or a pull-request comment, JSON for tools.",
+)
+def diff_command(rev: str, root: Path, fmt: str) -> None:
+    """Compare the working tree with git revision REV, fact by fact, with the check of each changed fact."""
+    from site_builder.check.changes import changed_files
+    from site_builder.review import project_at, review
+    from site_builder.review.json_review import render_json
+    from site_builder.review.markdown import render_markdown
+
+    root = _project_root(root)
+    try:
+        files = changed_files(root, rev)
+        old, _ = project_at(root, rev, files)
+        report = check(root, since=rev)
+    except RevisionError as exc:
+        raise click.UsageError(f"{rev}: {exc}") from None
+    result = review(old, report.project, report, rev, files)
+    click.echo(render_json(result) if fmt == "json" else render_markdown(result), nl=False)
+
+
+@cli.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--name", default="Fact sheets", show_default=True, help="The site's name.")
+@click.option(
+    "--requirement",
+    default=f"site-builder=={__version__}",
+    show_default=True,
+    help="What CI installs to run site-builder (a line of requirements.txt).",
+)
+def init_command(folder: Path, name: str, requirement: str) -> None:
+    """Make a new fact-sheet project in FOLDER (new or empty) that checks and builds at once."""
+    from site_builder.report.rule_help import documentation
+    from site_builder.scaffold import NotEmpty, create
+
+    try:
+        written = create(folder, site_name=name, requirement=requirement, documentation=documentation())
+    except NotEmpty as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"made {folder} ({len(written)} files); next: cd {folder} && site-builder check && site-builder build")
 
 
 @cli.command("build")
@@ -90,6 +227,7 @@ def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quo
 @min_words_option
 def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
+    from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
@@ -102,11 +240,14 @@ def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
         _echo_report(report, err=True)
     try:
         site = read_config(root)
-        generate(report, site.docs_dir, site.settings)
+        settings = dataclasses.replace(site.settings, generated=build_time(root))
+        generate(report, site.docs_dir, settings)
         publish(site)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
+    if not settings.site_url:
+        click.echo(NO_SITE_URL, err=True)
     click.echo(
         f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
     )

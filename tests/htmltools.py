@@ -48,7 +48,9 @@ class Page(HTMLParser):
 
 
 def markdown_to_html(markdown_text: str) -> str:
-    """Render Markdown with the extensions the project's mkdocs.yml enables."""
+    """Render Markdown with the extensions the project's mkdocs.yml enables, its front matter set aside as MkDocs does."""
     import markdown
+    from mkdocs.utils.meta import get_data
 
-    return markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "toc"])
+    body, _ = get_data(markdown_text)
+    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])

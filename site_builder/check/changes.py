@@ -45,9 +45,32 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
+def _unborn(root: Path, rev: str) -> bool:
+    """Whether ``rev`` is ``HEAD`` in a repository with no commit yet (a pre-commit hook's first commit)."""
+    if rev != "HEAD":
+        return False
+    try:
+        _git(root, "symbolic-ref", "--quiet", "HEAD")
+    except RevisionError:
+        return False  # not a repository, or a detached HEAD: the usual errors apply
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except RevisionError:
+        return True
+    return False
+
+
+def resolve(root: Path, rev: str) -> str:
+    """``rev`` checked to name a commit; an unborn ``HEAD`` is the empty tree, so everything is new."""
+    if _unborn(root, rev):
+        return _git(root, "hash-object", "-t", "tree", "/dev/null").strip()
+    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    return rev
+
+
 def changed_files(root: Path, rev: str) -> list[str]:
     """Files under ``seeds/`` and ``factsheets/`` that differ from ``rev`` (untracked ones too)."""
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    rev = resolve(root, rev)
     tracked = _git(root, "diff", "--name-only", "--no-renames", "--relative", rev, "--", "seeds", "factsheets")
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "--", "seeds", "factsheets")
     return sorted({line for line in (tracked + untracked).splitlines() if line})

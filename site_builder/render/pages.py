@@ -7,10 +7,12 @@ Markdown.
 
 from __future__ import annotations
 
+import html
 from functools import cache
 from typing import Any
 
 import jinja2
+import yaml
 
 from site_builder.model import CitationResult, Report
 from site_builder.render import urls
@@ -25,9 +27,14 @@ from site_builder.render.source_text import highlighted_paragraphs
 from site_builder.render.views import SiteView
 
 
+def plural(count: int, singular: str, plural: str | None = None) -> str:
+    """The noun that goes with ``count``: "1 source", "2 sources", "0 sources"."""
+    return singular if count == 1 else plural or singular + "s"
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("site_builder.render", "templates"),
         autoescape=False,  # the output is Markdown; ``finalize`` escapes for Markdown instead
         finalize=finalize,
@@ -36,6 +43,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["plural"] = plural
+    return environment
 
 
 def _render(template: str, page: str, **context: Any) -> str:
@@ -141,12 +150,34 @@ def _fact_item(view: SiteView, sheet, fact, link: Linker) -> dict[str, Any]:
     }
 
 
+def description(text: str) -> Md:
+    """A page's ``description`` front matter: one line of plain text, HTML-escaped, as a YAML string.
+
+    Material (and Zensical) print it into ``<meta name="description">`` and the Open Graph tags
+    without escaping it, so it is escaped here: user text never becomes markup.
+    """
+    plain = html.escape(" ".join(text.split()), quote=True)
+    return Md(yaml.safe_dump(plain, allow_unicode=True, default_style='"', width=1_000_000).strip())
+
+
+def sheet_description(sheet) -> str:
+    if sheet.summary:
+        return sheet.summary
+    count = len(sheet.facts)
+    return f"{sheet.title}: {count} {plural(count, 'fact')}, each proven word for word by the source it cites."
+
+
 def sheet_page(view: SiteView, sheet) -> str:
     page = urls.sheet_page(sheet.id)
     link = Linker(page)
     facts = [_fact_item(view, sheet, fact, link) for fact in sheet.facts]
     return _render(
-        "sheet.md.j2", page, sheet=sheet, facts=facts, tags=_joined([link.tag_chip(t) for t in sheet.tags], " ")
+        "sheet.md.j2",
+        page,
+        sheet=sheet,
+        facts=facts,
+        tags=_joined([link.tag_chip(t) for t in sheet.tags], " "),
+        description=description(sheet_description(sheet)),
     )
 
 

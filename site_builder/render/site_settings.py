@@ -19,6 +19,8 @@ class SiteSettings:
     use_directory_urls: bool = True  # MkDocs' setting: ``sheets/x/`` rather than ``sheets/x.html``
     repo_url: str | None = None  # with ``edit_uri``: "Edit this fact" links to the record's line
     edit_uri: str | None = None
+    site_name: str | None = None  # MkDocs' ``site_name``: who the exports name as their creator
+    generated: str | None = None  # when the content last changed (ISO 8601, UTC): the exports' created/modified
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> SiteSettings:
@@ -36,8 +38,17 @@ class SiteSettings:
             use_directory_urls=config.get("use_directory_urls", True) is not False,
             repo_url=_text(own.get("repo_url")),
             edit_uri=_text(own.get("edit_uri")),
+            site_name=_text(config.get("site_name")),
         )
 
 
 def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+#: Said by every build of a site whose ``mkdocs.yml`` has no ``site_url``.
+NO_SITE_URL = (
+    "warning: mkdocs.yml sets no site_url, so the exports cannot name themselves: the Web Annotations "
+    "and facts.json link with relative addresses, which the W3C Web Annotation model does not allow "
+    "for ids; set site_url to the address the site is published at"
+)

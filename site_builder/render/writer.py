@@ -16,9 +16,14 @@ class NotGenerated(Exception):
     """The folder holds files this tool did not write; it is never cleaned."""
 
 
+#: The theme override that adds Open Graph tags; a dot-folder, so MkDocs does not publish it.
+THEME = {".theme/main.html": "main.html"}
+
+
 def package_assets() -> dict[str, bytes]:
-    folder = resources.files("site_builder.render").joinpath("assets")
-    return {target: folder.joinpath(name).read_bytes() for target, name in ASSETS.items()}
+    package = resources.files("site_builder.render")
+    assets = {target: package.joinpath("assets").joinpath(name).read_bytes() for target, name in ASSETS.items()}
+    return assets | {target: package.joinpath("theme").joinpath(name).read_bytes() for target, name in THEME.items()}
 
 
 _H1 = re.compile(r"\A(?:---\n(?P<meta>.*?\n)---\n)?# (?P<title>[^\n]+)\n", re.S)

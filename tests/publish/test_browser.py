@@ -1,4 +1,4 @@
-"""The built site in a real browser: search, citations followed both ways, phones, screenshots.
+"""The built site in a real browser: search, citations followed both ways, phones, screenshots, WCAG.
 
 Playwright drives Debian's Chromium against the repository's own site, served on 127.0.0.1.
 Without Chromium these tests are skipped, except in CI (the ``CI`` variable is set), where
@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -244,3 +245,81 @@ def test_screenshots_of_a_fact_sheet_and_a_source_page(open_tab, report):
     _save(page, "source-page.png")
     assert (ARTIFACTS / "fact-sheet.png").stat().st_size > 10_000
     assert (ARTIFACTS / "source-page.png").stat().st_size > 10_000
+
+
+# WCAG 2.2 AA: axe-core finds no violation on any kind of page. axe-core (MPL-2.0) comes from the
+# locked ``axe-playwright-python`` wheel, which ships ``axe.min.js``; it is injected into each page
+# and run with every WCAG 2.0, 2.1 and 2.2 rule of levels A and AA.
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+WIDE = {"width": 1280, "height": 800}  # wide enough for Material's header tabs
+
+
+def axe_script() -> str:
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+
+
+def violations(page) -> list[str]:
+    """Each rule axe-core finds broken on the page as it is now, with where and why."""
+    page.add_script_tag(content=axe_script())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({len(v['nodes'])}×): {v['nodes'][0]['target']} {v['nodes'][0]['failureSummary']}"
+        for v in result["violations"]
+    ]
+
+
+def every_kind_of_page(report) -> list[str]:
+    sheet = max(report.project.sheets, key=lambda s: len(s.facts))
+    source = next(iter(report.project.sources))
+    tag = sorted(sheet.tags)[0]
+    return [
+        "",
+        "sheets/",
+        "sources/",
+        "tags/",
+        f"sheets/{sheet.id}/",
+        f"sources/{source}/",
+        f"tags/{tag}/",
+        "warnings/",
+    ]
+
+
+@pytest.mark.parametrize("viewport", [WIDE, DESKTOP, PHONE], ids=["wide", "desktop", "phone"])
+def test_no_page_violates_wcag_aa(open_tab, report, viewport):
+    tab = open_tab(viewport)
+    found = {}
+    for path in every_kind_of_page(report):
+        problems = violations(tab.goto(path))
+        if problems:
+            found[path or "/"] = problems
+    assert found == {}
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
+def test_search_results_violate_no_wcag_aa_rule(open_tab, report, viewport):
+    word, _ = word_of_one_quote(report)
+    page = open_tab(viewport).goto("")
+    if viewport is PHONE:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert violations(page) == []
+
+
+def test_the_plain_text_download_reads_right_from_a_host_that_names_no_charset(open_tab, report):
+    """Python's http.server sends ``text/plain`` with no charset, as many static hosts do."""
+    source = next(iter(report.project.sources.values()))
+    page = open_tab().goto(f"sources/{source.id}/")
+    with page.expect_response(lambda r: r.url.endswith(f"/sources/{source.id}.txt")) as response:
+        page.get_by_role("link", name="plain text").click()
+    assert response.value.headers["content-type"] == "text/plain"
+    page.wait_for_load_state()
+    assert page.evaluate("document.characterSet") == "UTF-8"
+    shown = page.evaluate("document.body.textContent")
+    assert shown == source.text.text
+    assert len(shown) == len(source.text.text)  # the offsets of the exports count these characters

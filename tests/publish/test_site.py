@@ -133,7 +133,9 @@ def test_exports_are_published_and_linked(built_site):
     home = html_of(site, "")
     assert {"facts.json", "warnings/"} <= set(home.links)
     for source_id, source in report.project.sources.items():
-        published = (site / "sources" / f"{source_id}.txt").read_bytes().decode("utf-8")
+        published = (
+            (site / "sources" / f"{source_id}.txt").read_bytes().decode("utf-8-sig")
+        )  # the text after its byte order mark
         assert published == source.text.text
         annotations = json.loads((site / "annotations" / f"{source_id}.jsonld").read_text(encoding="utf-8"))
         for item in annotations["first"]["items"]:
@@ -201,7 +203,89 @@ def test_build_and_serve_read_the_same_settings(harbour):
         """),
         encoding="utf-8",
     )
-    (harbour.root / "build" / "docs").mkdir(parents=True)
-    expected = SiteSettings("https://facts.example.org/", True, "https://github.com/o/r", "edit/main/")
+    (harbour.root / "build" / "docs" / ".theme").mkdir(parents=True)  # as generating the pages leaves them
+    expected = SiteSettings(
+        "https://facts.example.org/", True, "https://github.com/o/r", "edit/main/", "Verified fact sheets"
+    )
     assert read_config(harbour.root).settings == expected
     assert SiteSettings.from_config(load_config(str(config))) == expected
+
+
+def test_the_build_warns_that_exports_cannot_name_themselves_without_a_site_url(harbour, run_cli, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1777627800")
+    config = harbour.mkdocs()
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    assert "sets no site_url" in result.err
+    annotations = json.loads((harbour.root / "site" / "annotations" / "harbour.jsonld").read_text("utf-8"))
+    assert annotations["id"] == "../annotations/harbour.jsonld"
+    assert annotations["created"] == "2026-05-01T09:30:00Z"  # SOURCE_DATE_EPOCH, for reproducible builds
+
+    config.write_text(config.read_text("utf-8") + "site_url: https://facts.example.org/\n", "utf-8")
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    assert "site_url" not in result.err
+    annotations = json.loads((harbour.root / "site" / "annotations" / "harbour.jsonld").read_text("utf-8"))
+    assert annotations["id"] == "https://facts.example.org/annotations/harbour.jsonld"
+
+
+def head_meta(html: str) -> dict[str, str]:
+    """The page's ``<meta>`` tags: name or property → content, as a browser decodes them."""
+    from html.parser import HTMLParser
+
+    found: dict[str, str] = {}
+
+    class Meta(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            key = attrs.get("name") or attrs.get("property")
+            if tag == "meta" and key:
+                found[key] = attrs.get("content") or ""
+
+    Meta(convert_charrefs=True).feed(html)
+    return found
+
+
+def test_each_sheet_describes_itself_to_search_engines_and_shared_links(built_site):
+    report = check(built_site)
+    for sheet in report.project.sheets:
+        meta = head_meta((built_site / "site" / "sheets" / sheet.id / "index.html").read_text("utf-8"))
+        summary = " ".join(sheet.summary.split())
+        assert meta["description"] == meta["og:description"] == summary
+        assert meta["og:title"] == sheet.title and meta["og:type"] == "article"
+        assert "og:url" not in meta  # the site's address is not known without site_url
+    home = head_meta((built_site / "site" / "index.html").read_text("utf-8"))
+    assert not any(key.startswith("og:") for key in home)
+    assert not (built_site / "site" / ".theme").exists()  # the theme override is not published
+
+
+def test_a_sheet_summary_is_text_in_the_page_head_never_markup(harbour, run_cli):
+    summary = 'Ships & "whalers" </title><script>alert(1)</script> — 1851'
+    sheet = harbour.root / "factsheets" / "harbour.yml"
+    text = sheet.read_text("utf-8")
+    sheet.write_text(text.replace("summary: When the harbour opened and who ran it.", f"summary: '{summary}'"), "utf-8")
+    config = harbour.mkdocs()
+    config.write_text(config.read_text("utf-8") + "site_url: https://facts.example.org/\n", "utf-8")
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    html = (harbour.root / "site" / "sheets" / "harbour" / "index.html").read_text("utf-8")
+    meta = head_meta(html)
+    assert meta["description"] == meta["og:description"] == summary
+    assert meta["og:url"] == "https://facts.example.org/sheets/harbour/"
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_the_exports_are_dated_when_the_content_last_changed(harbour, monkeypatch):
+    import os
+
+    from site_builder.publish.build_time import build_time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    harbour.mkdocs()
+    for path in [*(harbour.root / "seeds").iterdir(), *(harbour.root / "factsheets").iterdir()]:
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    os.utime(harbour.root / "mkdocs.yml", (1_700_000_000, 1_700_000_000))
+    assert build_time(harbour.root) == "2023-11-14T22:13:20Z"
+    os.utime(harbour.root / "factsheets" / "people.yml", (1_750_000_000, 1_750_000_000))
+    assert build_time(harbour.root) == "2025-06-15T15:06:40Z"
+    assert build_time(harbour.root, {"SOURCE_DATE_EPOCH": "0"}) == "1970-01-01T00:00:00Z"

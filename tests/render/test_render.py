@@ -344,3 +344,19 @@ def test_warnings_page_lists_every_warning_with_its_fact(harbour):
     assert any(link.startswith("https://github.com/o/r/edit/main/factsheets/twice.yml#L7") for link in page.links)
     sheet = _page(pages, "sheets/twice.md")
     assert "../warnings.md#warning-1" in sheet.links
+
+
+def _counts(pages) -> str:
+    html = markdown_to_html(pages["index.md"])
+    paragraph = re.search(r'<p class="sb-counts">(.*?)</p>', html, re.S)
+    assert paragraph, "the home page shows its counts"
+    return " ".join(Page(paragraph[1]).text.split())
+
+
+def test_home_page_counts_read_right_in_the_singular_and_the_plural(project):
+    project.source("ship", "The ship sailed at dawn with all hands.")
+    project.fact_sheet("ships", ("ship", "sailed at dawn with all hands"))
+    assert _counts(render_site(check(project.root))) == "1 fact sheet · 1 fact · 1 citation · 1 source · 0 tags"
+    project.source("port", "The port opened in the spring of that year.")
+    project.fact_sheet("ports", ("port", "opened in the spring"), ("ship", "with all hands"))
+    assert _counts(render_site(check(project.root))) == "2 fact sheets · 2 facts · 3 citations · 2 sources · 0 tags"

@@ -78,3 +78,13 @@ def test_text_is_coloured_for_a_terminal(harbour):
     report = check(broken(harbour).root)
     assert "\x1b[31m" in render_text(report, color=True)  # errors in red
     assert "\x1b[" not in render_text(report, color=False)
+
+
+def test_github_says_when_more_problems_than_it_shows(project, run_cli):
+    project.source("s", "A plain source text that says one thing only.\n")
+    project.fact_sheet("many", *[("s", f"words that are not there {i}") for i in range(11)])
+    out = run_cli("check", "--root", str(project.root), "--format", "github").out
+    assert out.count("::error ") == 11
+    assert out.splitlines()[-1].startswith("::notice title=site-builder::11 errors: GitHub shows the first 10")
+    project.fact_sheet("many", *[("s", f"words that are not there {i}") for i in range(10)])
+    assert "::notice" not in run_cli("check", "--root", str(project.root), "--format", "github").out

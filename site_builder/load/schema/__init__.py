@@ -10,7 +10,7 @@ from typing import Any
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """``name`` is ``factsheet`` or ``source``."""
+    """``name`` is ``factsheet``, ``source``, ``report`` or ``facts`` (the published facts.json)."""
     return json.loads(resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8"))
 
 

@@ -1,8 +1,9 @@
 """``facts.json``: every sheet, fact and citation of the site, for programs.
 
-Offsets are code-point offsets into the source text as published in ``sources/<id>.txt``;
-``end`` is exclusive, and so is the line and column given for it. Links are absolute when
-``site_url`` is set, otherwise relative to the site root, where ``facts.json`` is.
+Offsets are code-point offsets into the source text as published in ``sources/<id>.txt``, after
+its byte order mark; ``end`` is exclusive, and so is the line and column given for it. Links are absolute when
+``site_url`` is set, otherwise relative to the site root, where ``facts.json`` is. The format is
+defined by ``load/schema/facts.schema.json``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,71 @@
+"""A project as it stood at a git revision, loaded like the working tree."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from site_builder.check.changes import RevisionError
+from site_builder.diagnostics import Diagnostic
+from site_builder.load.project import FOLDERS, load_project
+from site_builder.model import Project
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisionError(message[-1] if message else "git failed")
+    return done.stdout
+
+
+def _blobs(root: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
+    """The content of each path (relative to ``root``) at ``rev``, read in one ``git cat-file`` run."""
+    prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8").strip()
+    names = "".join(f"{rev}:{prefix}{path}\n" for path in paths).encode("utf-8")
+    out = _git(root, "cat-file", "--batch", stdin=names)
+    blobs: dict[str, bytes] = {}
+    at = 0
+    for path in paths:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if header[-1] == b"missing" or len(header) != 3 or header[1] != b"blob":
+            continue
+        size = int(header[2])
+        blobs[path] = out[at : at + size]
+        at += size + 1
+    return blobs
+
+
+def project_at(root: Path, rev: str, files: Sequence[str] | None = None) -> tuple[Project, list[Diagnostic]]:
+    """The sources and sheets under ``root`` at ``rev``, read from git into a temporary folder;
+    with ``files`` (paths relative to the root), only those of them that existed at ``rev``.
+
+    Paths in the result are relative to the project root, as for the working tree.
+    """
+    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", *FOLDERS).decode("utf-8")
+    present = [name for name in listed.split("\0") if name]
+    if files is not None:
+        wanted = set(files)
+        present = [name for name in present if name in wanted]
+    with tempfile.TemporaryDirectory(prefix="site-builder-rev-") as tmp:
+        folder = Path(tmp)
+        for name in FOLDERS:
+            (folder / name).mkdir()
+        for path, data in _blobs(root, rev, present).items():
+            parts = PurePosixPath(path).parts
+            if ".." in parts or parts[0] not in FOLDERS:
+                continue
+            target = folder.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        project, problems = load_project(folder)
+    project.root = str(root)
+    return project, problems
