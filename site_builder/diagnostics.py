@@ -16,6 +16,7 @@ CODES: dict[str, str] = {
     "source-not-found": "A citation names a source that is not in seeds/.",
     "source-invalid": "A source file cannot be read as UTF-8 text, or lies outside seeds/.",
     "quote-not-found": "A quote does not occur in the source it cites, even after normalization.",
+    "quote-partial-word": "A quote occurs in its source only where it begins or ends inside a word.",
     "quote-context-mismatch": "A quote occurs in its source, but not where its prefix or suffix says.",
     "quote-ambiguous": "A quote occurs in more than one place in its source.",
     "quote-too-short": "A quote has fewer words than the minimum, so it proves little.",

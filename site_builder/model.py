@@ -88,6 +88,9 @@ class Citation:
     source_column: int = 0
     prefix: str | None = None
     suffix: str | None = None
+    #: the quote as written in the record file (quotes, escapes, block header and all), and its YAML style
+    quote_raw: str = ""
+    quote_style: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,8 @@ class Suggestion:
     end: int
     score: float  # 0 to 100
     diff: str = ""  # word-level diff, quote → passage
+    #: where the quote first departs from the passage: the offset of that word in the quote, and the word
+    departure: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -174,7 +179,9 @@ class Match:
     ``segments`` holds the separately matched parts of an elided quote.
     ``problem`` explains a ``not-found`` that is not a plain absence: an empty quote,
     or a quote found only where its prefix or suffix does not match; ``occurrences``
-    then still lists where the quote itself was found.
+    then still lists where the quote itself was found. ``inside_word`` marks a
+    ``not-found`` quote that occurs only where it begins or ends inside a word; its
+    ``suggestion`` is that place widened to whole words.
     """
 
     status: Status
@@ -185,6 +192,7 @@ class Match:
     segments: tuple[Span, ...] = ()
     suggestion: Suggestion | None = None
     problem: str | None = None
+    inside_word: bool = False
 
     @property
     def found(self) -> bool:

@@ -18,7 +18,8 @@ def test_check_fails_with_compiler_style_text(harbour, run_cli):
     result = run_cli("check", "--root", str(harbour.root))
     assert result.code == 1
     lines = result.out.splitlines()
-    assert lines[0] == "factsheets/wrong.yml:7:16: error[quote-not-found]: quote not found in source 'harbour'"
+    # The column is that of the first word that differs, where the caret is.
+    assert lines[0] == "factsheets/wrong.yml:7:26: error[quote-not-found]: quote not found in source 'harbour'"
     assert lines[1] == " 7 |         quote: Its first mate was Ann Lee."
     assert lines[2] == "   |                          ^~~~"  # under the first word that differs
     assert "closest passage" in result.out and "Its first master was Ann Lee." in result.out
@@ -52,7 +53,7 @@ def test_github_format_prints_workflow_commands(harbour, run_cli):
     result = run_cli("check", "--root", str(harbour.root), "--format", "github")
     assert result.code == 1
     [line] = result.out.splitlines()
-    assert line.startswith("::error file=factsheets/wrong.yml,line=7,col=16,title=quote-not-found::quote not found")
+    assert line.startswith("::error file=factsheets/wrong.yml,line=7,col=26,title=quote-not-found::quote not found")
     assert "%0A" in line  # the notes ride along, escaped onto one line
 
 

@@ -9,6 +9,7 @@ from site_builder import diagnostics as d
 from site_builder.check import citation_messages as messages
 from site_builder.check.integrity import pin_problems
 from site_builder.check.matching import locate, word_count
+from site_builder.check.matching.words import unspaced_characters
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Citation, CitationResult, Fact, Project, Report, Sheet
 
@@ -38,11 +39,14 @@ def check_citation(
         return CitationResult(fact, citation, "source-not-found")
     words = word_count(citation.quote)
     if words < options.min_quote_words:
-        out.append(messages.too_short(sheet, citation, words, options.min_quote_words))
+        unspaced = unspaced_characters(citation.quote)
+        out.append(messages.too_short(sheet, citation, words, options.min_quote_words, unspaced))
     match = locate(citation.quote, source.text, prefix=citation.prefix, suffix=citation.suffix)
     if match.span is None:
         if match.occurrences and match.problem:
             out.append(messages.context_mismatch(sheet, citation, source, match))
+        elif match.inside_word:
+            out.append(messages.partial_word(sheet, citation, source, match))
         else:
             out.append(messages.quote_not_found(sheet, citation, source, match))
         return CitationResult(fact, citation, "not-found", match)

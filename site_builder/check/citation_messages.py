@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import difflib
-import os
+
+import yaml
 
 from site_builder import diagnostics as d
 from site_builder.check.matching import shortest_unique_prefix
+from site_builder.check.matching.word_diff import departure
 from site_builder.diagnostics import Diagnostic
+from site_builder.load.scalar_positions import value_position
 from site_builder.model import Citation, Match, Project, Sheet, Source
+
+#: Said once per run (the text report adds it under the first quote not found).
+COPY_EXACTLY = "copy each passage exactly as the source has it; sources are never edited to fit a quote"
+PART_OF_A_WORD = "a quote begins and ends with whole words; to quote part of a word, bracket the rest: [s]he, [il]legal"
 
 
 def quote_excerpt(text: str, limit: int = 120) -> str:
@@ -51,29 +58,29 @@ def source_not_found(
 
 def first_difference(quote: str, passage: str) -> tuple[int, str] | None:
     """Where ``quote`` first departs from ``passage``: the offset and text of that word of the quote."""
-    same = len(os.path.commonprefix([quote, passage]))  # noqa: RUF071 - characters, not paths
-    if same >= len(quote):
-        return None
-    start = max(quote.rfind(" ", 0, same), quote.rfind("\n", 0, same)) + 1
-    end = min((i for i in (quote.find(" ", same), quote.find("\n", same)) if i != -1), default=len(quote))
-    return start, quote[start:end]
+    return departure(quote, passage)
 
 
-def quote_not_found(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
-    notes: list[str] = []
-    extra: dict = {}
-    message = f"quote not found in source '{source.id}'"
-    if match.problem:
-        message += f": {match.problem}"
-    if match.suggestion is not None:
-        s = match.suggestion
-        line, column = source.text.line_col(s.start)
-        notes.append(
-            f"closest passage ({s.score:.0f}% similar), {source.path}:{line}:{column}: {quote_excerpt(s.text, 300)}"
-        )
-        if s.diff:
-            notes.append(f"difference: {s.diff}")
-        extra["suggestion"] = {
+def paste_line(passage: str) -> str:
+    """``passage`` as a ``quote:`` line of YAML, ready to paste: white space made single spaces,
+    quoted and escaped as YAML needs it."""
+    value = " ".join(passage.split())
+    return yaml.safe_dump({"quote": value}, allow_unicode=True, width=1_000_000, sort_keys=False).rstrip("\n")
+
+
+def _suggestion_notes(citation: Citation, source: Source, match: Match) -> tuple[list[str], dict]:
+    """The closest passage, the diff and a line to paste; and the same for machines."""
+    s = match.suggestion
+    if s is None:
+        return [], {}
+    line, column = source.text.line_col(s.start)
+    notes = [f"closest passage ({s.score:.0f}% similar) at {source.path}:{line}:{column}"]
+    if s.diff:
+        notes.append(f"difference: {s.diff}")
+    pasted = paste_line(s.text)
+    notes.append(f"help: {pasted}")
+    extra: dict = {
+        "suggestion": {
             "text": s.text,
             "score": round(s.score, 1),
             "line": line,
@@ -81,19 +88,54 @@ def quote_not_found(sheet: Sheet, citation: Citation, source: Source, match: Mat
             "start": s.start,
             "end": s.end,
             "diff": s.diff,
+            "yaml": pasted,
         }
-        difference = first_difference(citation.quote, s.text)
-        if difference is not None:
-            extra["difference"] = {"offset": difference[0], "text": difference[1]}
-    notes.append("copy the passage exactly as the source has it; sources are never edited to fit a quote")
-    return d.error(
-        "quote-not-found", sheet.path, citation.line, message, column=citation.column, notes=tuple(notes), extra=extra
+    }
+    if s.departure is not None:
+        extra["difference"] = {"offset": s.departure[0], "text": s.departure[1]}
+    return notes, extra
+
+
+def quote_position(citation: Citation, offset: int) -> tuple[int, int]:
+    """Line and column in the record file of the quote's character at ``offset``."""
+    return value_position(
+        citation.quote_raw, citation.quote_style, citation.quote, offset, citation.line, citation.column
     )
+
+
+def quote_not_found(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    message = f"quote not found in source '{source.id}'"
+    if match.problem:
+        message += f": {match.problem}"
+    notes, extra = _suggestion_notes(citation, source, match)
+    line, column = citation.line, citation.column
+    if "difference" in extra:
+        line, column = quote_position(citation, extra["difference"]["offset"])
+    return d.error("quote-not-found", sheet.path, line, message, column=column, notes=tuple(notes), extra=extra)
+
+
+def partial_word(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    """The quote occurs only where it begins or ends inside a word of the source."""
+    notes, extra = _suggestion_notes(citation, source, match)
+    where = ""
+    if match.suggestion is not None:
+        line, column = source.text.line_col(match.suggestion.start)
+        where = f" (at {line}:{column}, inside “{' '.join(match.suggestion.text.split())}”)"
+    message = f"the quote begins or ends inside a word of source '{source.id}'{where}"
+    notes = notes[1:] + [PART_OF_A_WORD]
+    line, column = citation.line, citation.column
+    if "difference" in extra:
+        line, column = quote_position(citation, extra["difference"]["offset"])
+    return d.error("quote-partial-word", sheet.path, line, message, column=column, notes=tuple(notes), extra=extra)
 
 
 def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
     places = [source.text.line_col(span.start) for span in match.occurrences]
-    where = ", ".join(f"{line}:{col}" for line, col in places[:10]) + (", …" if len(places) > 10 else "")
+    verbatim = [source.text.text[span.start : span.end] == citation.quote for span in match.occurrences]
+    mixed = any(verbatim) and not all(verbatim)
+    how = [(" verbatim" if same else " once normalized") if mixed else "" for same in verbatim]
+    shown = [f"{line}:{col}{kind}" for (line, col), kind in zip(places, how)]
+    where = ", ".join(shown[:10]) + (", …" if len(places) > 10 else "")
     prefix = shortest_unique_prefix(source.text, match.span, match.occurrences) if match.span else None
     if prefix:
         hint = f"to cite the first place, add `prefix: {yaml_scalar(prefix)}` (the shortest text before it that no other place has)"
@@ -129,12 +171,19 @@ def context_mismatch(sheet: Sheet, citation: Citation, source: Source, match: Ma
     )
 
 
-def too_short(sheet: Sheet, citation: Citation, words: int, minimum: int) -> Diagnostic:
+def too_short(sheet: Sheet, citation: Citation, words: int, minimum: int, unspaced: int = 0) -> Diagnostic:
+    """``unspaced`` characters of scripts written without spaces are counted into ``words``."""
+    counted = f"the quote has {words} word{'s' if words != 1 else ''}"
+    if unspaced:
+        counted = (
+            f"the quote counts as {words} word{'s' if words != 1 else ''} "
+            f"({unspaced} character{'s' if unspaced != 1 else ''} written without spaces, two to a word)"
+        )
     return d.warning(
         "quote-too-short",
         sheet.path,
         citation.line,
-        f"the quote has {words} word{'s' if words != 1 else ''}; a quote under {minimum} words proves little",
+        f"{counted}; a quote under {minimum} words proves little",
         column=citation.column,
         notes=("quote the whole clause that proves the statement",),
     )

@@ -39,6 +39,7 @@ def _citations(doc: YamlDocument, path: DocPath, items: Any) -> tuple[Citation, 
         if source is None or quote is None:
             continue
         where, source_at = path + (i, "quote"), path + (i, "source")
+        raw, style = doc.raw_scalar(where)
         out.append(
             Citation(
                 source=source,
@@ -50,6 +51,8 @@ def _citations(doc: YamlDocument, path: DocPath, items: Any) -> tuple[Citation, 
                 source_column=doc.column_of(source_at) or 1,
                 prefix=item.get("prefix") if isinstance(item.get("prefix"), str) else None,
                 suffix=item.get("suffix") if isinstance(item.get("suffix"), str) else None,
+                quote_raw=raw,
+                quote_style=style,
             )
         )
     return tuple(out)

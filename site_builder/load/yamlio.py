@@ -62,6 +62,16 @@ class YamlDocument:
     #: path of a mapping entry → (line, column) of its key
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: path of a scalar value → its start and end index in ``text``, and its style (None, ', ", |, >)
+    scalars: dict[Path, tuple[int, int, str | None]] = field(default_factory=dict)
+    text: str = ""
+
+    def raw_scalar(self, path: Path) -> tuple[str, str | None]:
+        """The scalar at ``path`` as written in the file, quotes and block header included, and its style."""
+        if path not in self.scalars:
+            return "", None
+        start, end, style = self.scalars[path]
+        return self.text[start:end], style
 
     def line_of(self, path: Path, *, key: bool = False) -> int | None:
         """Line of the value at ``path`` (or of its key), else of its nearest ancestor."""
@@ -168,6 +178,7 @@ class _Converter:
     def convert(self, node: yaml.Node, path: Path) -> Any:
         self.doc.positions[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
+            self.doc.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self.expect_tag(node, "seq")
@@ -284,7 +295,7 @@ def _compose(text: str) -> tuple[yaml.Node | None, bool]:
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read."""
     root, aliases = _compose(text)
-    doc = YamlDocument(data=None)
+    doc = YamlDocument(data=None, text=text)
     if root is not None:
         if aliases:
             _check_expansion(root)

@@ -22,6 +22,12 @@ NORMALIZATIONS = {
     "ellipsis": "ellipses",
     "no-break-space": "no-break spaces",
     "zero-width": "zero-width characters",
+    "guillemets": "guillemets",
+    "corner-brackets": "corner brackets",
+    "modifier-apostrophe": "apostrophes",
+    "compatibility": "compatibility characters",
+    "bidi-marks": "direction marks",
+    "variation-selectors": "variation selectors",
     "hyphenation": "words hyphenated at a line end",
 }
 

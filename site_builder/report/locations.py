@@ -67,9 +67,15 @@ class LineReader:
         end = len(line.rstrip()) + 1
         difference = x.extra.get("difference") if x.line else None
         if isinstance(difference, dict) and difference.get("text"):
-            at = start + (1 if line[start - 1 : start] in ("'", '"') else 0) + int(difference.get("offset", 0))
-            if line[at - 1 : at - 1 + len(difference["text"])] == difference["text"]:
-                start, end = at, at + len(difference["text"])
+            # The diagnostic's column is that of the word where the quote departs, as the record writes
+            # it; written with a doubled '' or an escape, it runs on to the next space, within reason.
+            word = difference["text"]
+            if line[start - 1 : start - 1 + len(word)] == word:
+                end = start + len(word)
+            else:
+                end = start
+                while end <= len(line) and not line[end - 1].isspace() and end - start < len(word) + 8:
+                    end += 1
         if x.line is None:
             start = 1
         end = max(end, start)

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import click
 
+from site_builder.check.citation_messages import COPY_EXACTLY
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Report
 
 _COLORS = {"error": "red", "warning": "yellow"}
 SHOWN_WIDTH = 120  # characters of a record's line shown under a diagnostic
+ONE_LINE = frozenset({"source-unpinned"})  # said in one line, notes in brackets, no excerpt
+QUOTE_NOT_THERE = frozenset({"quote-not-found", "quote-partial-word"})  # the advice to copy exactly follows the first
 
 
 def clip(line: str, caret: int, width: int = SHOWN_WIDTH) -> tuple[str, int]:
@@ -40,16 +43,21 @@ def _source_line(root: Path, diagnostic: Diagnostic, cache: dict[str, list[str]]
     return lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(lines) else None
 
 
-def _difference_in_line(line: str, value_at: int, difference: dict | None) -> tuple[int, int]:
-    """Where to put the caret, and how wide: under the quote's first differing word when the
-    record's line shows it as written (a plain or quoted scalar on one line), else at the value."""
+def _caret_width(line: str, at: int, difference: dict | None) -> int:
+    """How many characters the caret marks: the differing word as written on the line, else one.
+
+    A word written with a doubled ``''`` or an escape is longer in the file than in the
+    quote: the caret then runs to the end of what is written there, within reason.
+    """
     if not difference or not difference.get("text"):
-        return value_at, 1
-    start = value_at + (1 if line[value_at : value_at + 1] in ("'", '"') else 0)
-    at = start + difference["offset"]
-    if line[at : at + len(difference["text"])] == difference["text"]:
-        return at, len(difference["text"])
-    return value_at, 1
+        return 1
+    word = difference["text"]
+    if line[at : at + len(word)] == word:
+        return len(word)
+    end = at
+    while end < len(line) and not line[end].isspace() and end - at < len(word) + 8:
+        end += 1
+    return max(end - at, 1)
 
 
 def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: dict[str, list[str]]) -> str:
@@ -66,12 +74,14 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
         f"{style(f'{diagnostic.severity}[{diagnostic.code}]', fg=_COLORS[diagnostic.severity], bold=True)}: "
         f"{diagnostic.message}"
     )
+    if diagnostic.code in ONE_LINE:
+        return " ".join([head, *(f"({note})" for note in diagnostic.notes)])
     out = [head]
     text = _source_line(root, diagnostic, cache)
-    if text is not None:
+    if text is not None and text.strip():
         gutter = str(diagnostic.line)
         caret_at = (diagnostic.column or (len(text) - len(text.lstrip()) + 1)) - 1
-        caret_at, width = _difference_in_line(text, caret_at, diagnostic.extra.get("difference"))
+        width = _caret_width(text, caret_at, diagnostic.extra.get("difference"))
         text, caret_at = clip(text, caret_at)
         marker = style("^" + "~" * (width - 1), fg=_COLORS[diagnostic.severity], bold=True)
         out.append(f" {gutter} | {text}")
@@ -108,5 +118,9 @@ def render_text(report: Report, color: bool = False) -> str:
     root = Path(report.project.root)
     cache: dict[str, list[str]] = {}
     blocks = [format_diagnostic(x, root, color, cache) for x in report.diagnostics]
+    advised = next((i for i, x in enumerate(report.diagnostics) if x.code in QUOTE_NOT_THERE), None)
+    if advised is not None:
+        gutter = " " * len(str(report.diagnostics[advised].line or ""))
+        blocks[advised] += f"\n {gutter} = note: {COPY_EXACTLY} (said once for all such quotes)"
     blocks.append(summary_line(report))
     return "\n\n".join(blocks) + "\n"

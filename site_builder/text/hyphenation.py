@@ -12,10 +12,10 @@ from __future__ import annotations
 NAME = "hyphenation"
 
 _LETTER = r"[^\W\d_]"
-_HYPHENS = "-\u2010"  # hyphen-minus, hyphen (a soft hyphen is a zero-width character of its own rule)
+HYPHENS = "-\u2010"  # hyphen-minus, hyphen (a soft hyphen is a zero-width character of its own rule)
 _LINE_BREAK = r"(?:\r\n|\r|\n)"
 # A page break as add-source writes it, a line holding only a form feed, may stand between the halves.
 _BREAK = rf"[ \t]*{_LINE_BREAK}(?:[ \t]*\f[ \t]*{_LINE_BREAK})?[ \t]*"
 
-#: the hyphen and the line break to drop, as a named group of the normalizer's pattern
-PATTERN = rf"(?P<hyphenation>(?<={_LETTER})[{_HYPHENS}]{_BREAK}(?={_LETTER}))"
+#: the hyphen and the line break to drop, between two letters
+PATTERN = rf"(?<={_LETTER})[{HYPHENS}]{_BREAK}(?={_LETTER})"

@@ -3,43 +3,121 @@
 Each rule has a name reported to the user when a match needed it. The same
 functions normalize the source (once, with an offset map back to it) and the
 quotes (small strings, no map needed), so both sides always agree.
+
+``nfc`` runs first, on its own; every other rule is one entry of ``RULES`` and
+all of them run in a single pass of one regular expression. A rule is either a
+table of characters (or short sequences) and their replacement, a set of
+characters that are dropped, or a pattern with its replacement. Adding one is
+adding an entry to ``RULES``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 from site_builder.text import hyphenation
 from site_builder.text.offsets import OffsetMap
 
-NORMALIZATIONS = (
-    "nfc",
-    "whitespace",
-    "quotes",
-    "dashes",
-    "ellipsis",
-    "no-break-space",
-    "zero-width",
-    hyphenation.NAME,
-)
-ALL = frozenset(NORMALIZATIONS)
-
 NO_BREAK_SPACES = "\u00a0\u202f\u2007"
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# The joiner U+200D is not here: it binds emoji and Indic letters into one character.
+ZERO_WIDTH = "\u200b\u200c\u2060\ufeff\u00ad"
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+VARIATION_SELECTORS = "\ufe0e\ufe0f"
 # Python counts the no-break spaces as white space; here they are a rule of their own.
 WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in NO_BREAK_SPACES)
 
-_REPLACEMENTS = {
-    "quotes": dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"'),
-    "dashes": dict.fromkeys("‐‑‒–—―−", "-"),
-    "ellipsis": {"…": "..."},
-    "no-break-space": dict.fromkeys(NO_BREAK_SPACES, " "),
-}
-_TABLE = {c: r for table in _REPLACEMENTS.values() for c, r in table.items()}
+
+def _compatibility_table() -> dict[str, str]:
+    """Compatibility characters that are another form of the same letters, digits or signs.
+
+    Ligatures (ﬁ), full-width and half-width forms (Ｋ, １, ｶ) and Arabic presentation
+    forms, replaced by what NFKC gives for them. NFKC's other foldings are left out on
+    purpose: superscripts, circled and squared letters, fractions, font variants
+    (ℌ, 𝐀) and the long s stand for something else.
+    """
+    table = {}
+    for block in ((0xFB00, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0xFF00, 0xFFEF)):
+        for code in range(block[0], block[1] + 1):
+            char = chr(code)
+            tag = unicodedata.decomposition(char).split(" ")[0]
+            if tag not in ("<compat>", "<wide>", "<narrow>", "<initial>", "<medial>", "<final>", "<isolated>"):
+                continue
+            folded = unicodedata.normalize("NFKC", char)
+            if folded == char or any(c.isspace() or unicodedata.combining(c) for c in folded):
+                continue
+            table[char] = folded
+    # Half-width kana with a half-width voicing mark: one full-width kana (ｶﾞ is ガ).
+    for code in range(0xFF66, 0xFF9E):
+        for mark in "\uff9e\uff9f":
+            folded = unicodedata.normalize("NFKC", chr(code) + mark)
+            if len(folded) == 1:
+                table[chr(code) + mark] = folded
+    return table
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named normalization.
+
+    ``table`` replaces each of its keys (characters or short sequences) by its value;
+    ``dropped`` characters are removed (and count as nothing inside a run of white
+    space); ``pattern`` with ``replace`` rewrites whatever the pattern matches.
+    ``first`` rules are tried before the others where they could match at the same place.
+    ``starts`` lists the characters a match of ``pattern`` can begin with: the one
+    expression then skips, at the cost of one look-up, every character no rule can
+    start at (without it, every rule is tried at every character of a source).
+    """
+
+    name: str
+    table: Mapping[str, str] = field(default_factory=dict)
+    dropped: str = ""
+    pattern: str = ""
+    replace: Callable[[re.Match[str]], str] | None = None
+    first: bool = False
+    starts: str | None = None
+
+
+_SPACE_RUN = f"[{re.escape(WHITESPACE + NO_BREAK_SPACES)}]*"
+_SPACES = _SPACE_RUN[:-1] + "+"  # not *: an alternative that may start with nothing is tried everywhere
+
+RULES: tuple[Rule, ...] = (
+    Rule("whitespace"),  # built in _pattern: it depends on the rules beside it
+    Rule("quotes", table=dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"')),
+    Rule("dashes", table=dict.fromkeys("‐‑‒–—―−", "-")),
+    Rule("ellipsis", table={"…": "..."}),
+    Rule("no-break-space", table=dict.fromkeys(NO_BREAK_SPACES, " ")),
+    Rule("zero-width", dropped=ZERO_WIDTH),
+    # « » ‹ › in either direction; the (no-break) space French sets inside them goes too.
+    Rule(
+        "guillemets",
+        table=dict.fromkeys("«»", '"') | dict.fromkeys("‹›", "'"),
+        pattern=rf"(?<!\w)[«‹]{_SPACE_RUN}|[»›](?!\w)|{_SPACES}[»›](?!\w)",
+        replace=lambda m: "'" if "‹" in m.group() or "›" in m.group() else '"',
+        first=True,
+        starts="«‹»›" + WHITESPACE + NO_BREAK_SPACES,
+    ),
+    Rule("corner-brackets", table=dict.fromkeys("「」『』｢｣", '"')),
+    Rule("modifier-apostrophe", table={"\u02bc": "'"}),
+    Rule("compatibility", table=_compatibility_table()),
+    Rule("bidi-marks", dropped=BIDI_MARKS),
+    Rule("variation-selectors", dropped=VARIATION_SELECTORS),
+    # A word hyphenated across a line end (PDF text): the hyphen and the break are dropped.
+    Rule(
+        hyphenation.NAME,
+        pattern=hyphenation.PATTERN,
+        replace=lambda m: "",
+        first=True,
+        starts=hyphenation.HYPHENS,
+    ),
+)
+
+NORMALIZATIONS = ("nfc",) + tuple(rule.name for rule in RULES)
+ALL = frozenset(NORMALIZATIONS)
+_BY_NAME = {rule.name: rule for rule in RULES}
 _ASCII_BEFORE_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
@@ -81,7 +159,7 @@ def normalize_source(text: str) -> NormalizedText:
         text, offsets = _compose(text)
         maps.append(offsets)
     offsets = OffsetMap()
-    text = _pattern(ALL).sub(_recorder(offsets), text)
+    text = _pattern(ALL).sub(_recorder(ALL, offsets), text)
     if offsets:
         maps.append(offsets)
     return NormalizedText(text, tuple(maps))
@@ -89,9 +167,10 @@ def normalize_source(text: str) -> NormalizedText:
 
 def normalize(text: str, rules: Collection[str] = ALL, *, strip: bool = True) -> str:
     """``text`` with ``rules`` applied, trimmed of outer white space if that is a rule."""
+    rules = frozenset(rules)
     if "nfc" in rules:
         text = unicodedata.normalize("NFC", text)
-    text = _pattern(frozenset(rules)).sub(_recorder(None), text)
+    text = _pattern(rules).sub(_recorder(rules, None), text)
     return text.strip(" ") if strip and "whitespace" in rules else text
 
 
@@ -144,33 +223,72 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def _group(name: str) -> str:
+    return "r_" + name.replace("-", "_")
+
+
 @cache
 def _pattern(rules: frozenset[str]) -> re.Pattern[str]:
-    alternatives = [hyphenation.PATTERN] if hyphenation.NAME in rules else []
+    """One regular expression for ``rules``, a named group per rule."""
+    active = [rule for rule in RULES if rule.name in rules]
     spaces = WHITESPACE + (NO_BREAK_SPACES if "no-break-space" in rules else "")
-    ignored = ZERO_WIDTH if "zero-width" in rules else ""
+    dropped = "".join(rule.dropped for rule in active)
+    groups = [_alternatives(rule) for rule in active if rule.first]
     if "whitespace" in rules:
         run = re.escape(spaces)
-        inside = re.escape(spaces + ignored)
+        inside = re.escape(spaces + dropped)
         # A lone space between words is already normal: skip it without a call back.
-        alternatives.append(f"(?P<whitespace>(?! (?![{inside}]))[{run}][{inside}]*)")
-    if ignored:
-        alternatives.append(f"(?P<ignored>[{re.escape(ignored)}]+)")
-    for rule, table in _REPLACEMENTS.items():
-        if rule in rules:
-            alternatives.append(f"(?P<{rule.replace('-', '_')}>[{re.escape(''.join(table))}])")
-    return re.compile("|".join(alternatives) or "(?!)")
+        groups.append(f"(?P<{_group('whitespace')}>(?! (?![{inside}]))[{run}][{inside}]*)")
+    groups += [_alternatives(rule) for rule in active if not rule.first and rule.name != "whitespace"]
+    if not groups:
+        return re.compile("(?!)")
+    starts = _starts(active, spaces)
+    guard = f"(?=[{re.escape(starts)}])" if starts is not None else ""
+    return re.compile(guard + "(?:" + "|".join(groups) + ")")
 
 
-def _recorder(offsets: OffsetMap | None):
+def _starts(active: list[Rule], spaces: str) -> str | None:
+    """Every character a match of one of ``active`` can begin with; None if that is not known."""
+    chars = set(spaces) if any(rule.name == "whitespace" for rule in active) else set()
+    for rule in active:
+        if rule.pattern and rule.starts is None:
+            return None
+        chars.update(rule.starts or "", rule.dropped, (key[0] for key in rule.table))
+    return "".join(sorted(chars))
+
+
+def _alternatives(rule: Rule) -> str:
+    options = [rule.pattern] if rule.pattern else []
+    if rule.dropped:
+        options.append(f"[{re.escape(rule.dropped)}]+")
+    if rule.table:
+        keys = sorted(rule.table, key=len, reverse=True)
+        options += [re.escape(k) for k in keys if len(k) > 1]
+        options.append(f"[{re.escape(''.join(k for k in keys if len(k) == 1))}]")
+    return f"(?P<{_group(rule.name)}>{'|'.join(options)})"
+
+
+_GROUP_RULES = {_group(rule.name): rule for rule in RULES}
+
+
+def _recorder(rules: frozenset[str], offsets: OffsetMap | None) -> Callable[[re.Match[str]], str]:
     """A ``re.sub`` callback that rewrites each match and, given a map, records it."""
     shift = 0
 
     def replace(m: re.Match[str]) -> str:
         nonlocal shift
         piece = m.group()
-        group = m.lastgroup
-        new = " " if group == "whitespace" else "" if group in ("ignored", hyphenation.NAME) else _TABLE[piece]
+        rule = _GROUP_RULES[m.lastgroup or ""]
+        if rule.name == "whitespace":
+            new = " "
+        elif rule.dropped and piece[0] in rule.dropped:
+            new = ""
+        elif rule.table and piece in rule.table:
+            new = rule.table[piece]
+        elif rule.replace is not None:
+            new = rule.replace(m)
+        else:
+            new = piece
         if offsets is not None:
             start = m.start() + shift
             offsets.add(m.start(), m.end(), start, start + len(new))

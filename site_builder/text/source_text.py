@@ -8,6 +8,7 @@ from array import array
 from functools import cached_property
 
 from site_builder.text.normalize import NormalizedText, normalize_source
+from site_builder.text.word_index import WordIndex
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A CR must not be split from its LF, or every CRLF would count as a blank line.
@@ -77,6 +78,16 @@ class SourceText:
             starts.append(self.normalized.start_to_normalized(start))
             ends.append(self.normalized.end_to_normalized(end))
         return starts, ends
+
+    @cached_property
+    def word_index(self) -> WordIndex:
+        """The index of the normalized text's words, for the closest passage to a wrong quote."""
+        return WordIndex(self.normalized.text)
+
+    def certainly_lacks(self, query: str) -> bool:
+        """Whether the normalized quote ``query`` is certainly not in the text, when that is
+        quick to tell: once the index of words is built (by a first quote not found)."""
+        return "word_index" in self.__dict__ and self.word_index.lacks(query)
 
     def windows(self, width: int) -> list[str]:
         """The normalized text cut into windows of ``width`` that overlap by half.

@@ -69,3 +69,46 @@ def test_many_wrong_quotes_in_a_large_source_each_get_a_suggestion():
         assert match.status == "not-found" and match.suggestion is not None
     for quote in awkward:
         assert locate(quote, source).status in ("exact", "normalized", "elided", "not-found")
+
+
+def test_an_inserted_word_does_not_lengthen_the_passage():
+    match = locate("the Kremlin denied the actual presence of North Korean troops,", SourceText(TEXT))
+    assert match.suggestion.text == "the Kremlin denied the presence of North Korean troops,"
+    assert match.suggestion.departure == (23, "actual")  # the word the source lacks
+
+
+def test_a_left_out_word_does_not_shorten_the_passage():
+    match = locate("the Kremlin denied the of North Korean troops,", SourceText(TEXT))
+    assert match.suggestion.text == "the Kremlin denied the presence of North Korean troops,"
+    assert match.suggestion.departure == (23, "of")
+
+
+def test_the_first_difference_is_the_changed_word_across_line_breaks_and_double_spaces():
+    text = "It was said that the\r\n  harbour  opened in 1851 after years\nof delay and doubt."
+    quote = "the harbour opened in 1852 after years of delay"
+    match = locate(quote, SourceText(text))
+    assert match.suggestion.text == "the\r\n  harbour  opened in 1851 after years\nof delay"
+    assert match.suggestion.departure == (quote.index("1852"), "1852")
+
+
+def test_a_chinese_quote_with_one_wrong_character_gets_its_passage_in_characters():
+    text = "第一段。北京是中华人民共和国的首都，也是全国的政治中心和文化中心。上海是最大的城市。"
+    quote = "北京是中华人民共和国的首府，也是全国的政治中心和文化中心"
+    match = locate(quote, SourceText(text))
+    assert match.suggestion.text == "北京是中华人民共和国的首都，也是全国的政治中心和文化中心。"
+    assert match.suggestion.score > 90
+    assert match.suggestion.diff == "北京是中华人民共和国的首[-府-]{+都+}，也是全国的政治中心和文化中心{+。+}"
+    assert match.suggestion.departure == (quote.index("府"), "府")
+
+
+def test_a_wrong_quote_in_a_large_source_finds_its_passage_through_the_index_of_words():
+    rng = random.Random(3)
+    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(2, 9))) for _ in range(5000)]
+    words = rng.choices(vocabulary, k=200_000)
+    source = SourceText(" ".join(words))
+    for at in (1000, 150_000):
+        true = " ".join(words[at : at + 12])
+        wrong = " ".join(words[at : at + 5] + ["qqqzz"] + words[at + 6 : at + 12])
+        match = locate(wrong, source)
+        assert match.suggestion.text == true
+    assert "word_index" in source.__dict__  # built once, by the first wrong quote

@@ -68,7 +68,6 @@ def test_a_word_hyphenated_at_a_line_end_matches_whole():
     assert locate("can be printed on demand by an inspector", text).found
 
 
-@pytest.mark.xfail(strict=True, reason="needs the engine's `compatibility` normalization (NFKC) for ligatures")
 def test_a_ligature_matches_the_letters_it_joins():
     text = SourceText(extract_pdf(NOTICE, "notice.pdf").text)
     assert locate("the task is difficult in remote areas", text).found

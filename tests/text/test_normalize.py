@@ -11,6 +11,12 @@ CASES = {
     "ellipsis": ("and then… nothing at all", "and then... nothing at all"),
     "no-break-space": ("a sum of 10\u00a0000 francs", "a sum of 10 000 francs"),
     "zero-width": ("an extra\u00adordinary\u200b day", "an extraordinary day"),
+    "guillemets": ("elle dit « boîte noire » puis", 'elle dit "boîte noire" puis'),
+    "corner-brackets": ("他说「你好」然后", '他说"你好"然后'),
+    "modifier-apostrophe": ("в м\u02bcясо і", "в м'ясо і"),
+    "compatibility": ("the ﬁrst ﬂoor of Ｋ１ here", "the first floor of K1 here"),
+    "bidi-marks": ("قال \u200fمرحبا\u200e اليوم", "قال مرحبا اليوم"),
+    "variation-selectors": ("I ❤\ufe0f tea", "I ❤ tea"),
 }
 
 
@@ -23,6 +29,12 @@ def test_canonical_order():
         "ellipsis",
         "no-break-space",
         "zero-width",
+        "guillemets",
+        "corner-brackets",
+        "modifier-apostrophe",
+        "compatibility",
+        "bidi-marks",
+        "variation-selectors",
         "hyphenation",
     )
 
@@ -102,3 +114,62 @@ def test_normalized_occurrences_are_all_listed():
     match = locate('the  "end"', SourceText(text))
     assert match.status == "normalized"
     assert len(match.occurrences) == 2
+
+
+@pytest.mark.parametrize(
+    ("source", "quote", "rules"),
+    [
+        # French sets a no-break or narrow no-break space inside guillemets.
+        ("le mot « boîte\u202fnoire\u00a0» ici", 'le mot "boîte noire" ici', ("no-break-space", "guillemets")),
+        ("le mot « boîte noire » ici", "le mot “boîte noire” ici", ("quotes", "guillemets")),
+        # Swiss and Russian guillemets without spaces, German ones reversed, and single ones.
+        ("он сказал «нет» и ушёл", 'он сказал "нет" и ушёл', ("guillemets",)),
+        ("er sagte »nein« und ging", 'er sagte "nein" und ging', ("guillemets",)),
+        ("il dit ‹ oui › et", "il dit 'oui' et", ("guillemets",)),
+        ("彼は『はい』と言った", "彼は“はい”と言った", ("quotes", "corner-brackets")),
+        ("Київ — це м\u02bcята", "Київ — це м'ята", ("modifier-apostrophe",)),
+        ("Київ — це м\u02bcята", "Київ — це м’ята", ("quotes", "modifier-apostrophe")),
+        ("ﾊﾟｿｺﾝを使う", "パソコンを使う", ("compatibility",)),
+        ("ﺍﻟﺴﻼﻡ عليكم", "السلام عليكم", ("compatibility",)),
+        ("a \u061cmark\u2066 here\u2069 now", "a mark here now", ("bidi-marks",)),
+    ],
+)
+def test_typography_of_other_languages(source, quote, rules):
+    text = f"Before. {source} After."
+    match = locate(quote, SourceText(text))
+    assert match.status == "normalized"
+    assert match.normalizations == rules
+    assert text[match.span.start : match.span.end] == source
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        ("все пришли домой", "всё пришли домой"),  # е is not ё
+        ("the word kırmızı here", "the word kirmizi here"),  # ı is not i
+        ("The Troops were sent", "the troops were sent"),  # case
+        ("x² + y² here", "x2 + y2 here"),  # a superscript is not a digit
+        ("① first point", "1 first point"),  # nor is a circled number
+        ("ſo it was", "so it was"),  # the long s is a letter of its own
+        ("ℌello there friend", "Hello there friend"),  # nor is a font variant
+        ("family 👨\u200d👩\u200d👧 here", "family 👨👩👧 here"),  # three emoji are not the family
+    ],
+)
+def test_what_is_never_normalized(source, quote):
+    assert locate(quote, SourceText(f"Before. {source} After.")).status == "not-found"
+
+
+def test_a_variation_selector_may_be_left_out_but_the_joiner_is_kept():
+    family = "👨\u200d👩\u200d👧"
+    text = f"A {family} and a ❤\ufe0f."
+    assert locate(f"A {family} and", SourceText(text)).status == "exact"
+    assert locate("and a ❤.", SourceText(text)).normalizations == ("variation-selectors",)
+
+
+def test_every_normalization_is_named_on_the_site_and_in_the_report_schema():
+    from site_builder.load.schema import load_schema
+    from site_builder.render.badges import NORMALIZATIONS as LABELS
+
+    citation = load_schema("report")["properties"]["citations"]["items"]
+    enum = citation["properties"]["normalizations"]["items"]["enum"]
+    assert set(NORMALIZATIONS) == set(LABELS) == set(enum)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from site_builder.check.matching.search import MAX_OCCURRENCES, Candidate
 from site_builder.model import Span
+from site_builder.text.boundaries import is_boundary
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
 
@@ -32,6 +33,8 @@ class Unit:
     pattern: re.Pattern[str]  # over the normalized source, one group per quoted piece
     quoted: tuple[str, ...]  # the quoted text of each group
     longest: str  # its longest literal piece, normalized, to find candidate paragraphs
+    open_start: bool = False  # glued to a marker before it, so it may begin inside a word
+    open_end: bool = False  # glued to a marker after it, so it may end inside a word
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def parse(quote: str) -> ElidedQuote | None:
     insertions: list[str] = []
     pieces: list[str | None] = []  # text, or None for a replaced initial
     has_gap = False
-    spaced_before = False  # the current unit follows a gap with white space
+    spaced_before = True  # the current unit starts the quote or follows a gap with white space
     at = 0
     for m in _MARKUP.finditer(quote):
         pieces.append(quote[at : m.start()])
@@ -65,7 +68,7 @@ def parse(quote: str) -> ElidedQuote | None:
     if not insertions and not has_gap:
         return None
     pieces.append(quote[at:])
-    _add_unit(units, pieces, spaced_before, False)
+    _add_unit(units, pieces, spaced_before, True)
     return ElidedQuote(tuple(units), tuple(insertions), has_gap)
 
 
@@ -90,7 +93,10 @@ def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
             at = text.find(anchor, at + 1)
             continue
         for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
-            yield _candidate(quote.units, matches, source)
+            candidate = _candidate(quote.units, matches, source)
+            if not _in_whole_words(quote.units, candidate, source):
+                continue
+            yield candidate
             found += 1
             if found == MAX_OCCURRENCES:
                 return
@@ -135,8 +141,23 @@ def _candidate(units: tuple[Unit, ...], matches: list[re.Match[str]], source: So
     return Candidate(span, tuple(segments), tuple(pieces))
 
 
+def _in_whole_words(units: tuple[Unit, ...], candidate: Candidate, source: SourceText) -> bool:
+    """Whether each part begins and ends on a word boundary, unless glued to a marker there."""
+    for unit, segment in zip(units, candidate.segments):
+        if not unit.open_start and not is_boundary(source.text, segment.start):
+            return False
+        if not unit.open_end and not is_boundary(source.text, segment.end):
+            return False
+    return True
+
+
 def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> None:
-    """Compile the pieces between two gaps, trimmed at both ends, into a unit."""
+    """Compile the pieces between two gaps, trimmed at both ends, into a unit.
+
+    ``spaced_before`` and ``spaced_after`` tell whether white space (or the quote's
+    start or end) separates the unit from the marker next to it: only a unit glued
+    to a marker may begin or end inside a word of the source.
+    """
     if pieces and pieces[0] is not None:
         pieces[0] = pieces[0].lstrip()
     if pieces and pieces[-1] is not None:
@@ -161,7 +182,7 @@ def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, 
         if i == len(pieces) - 1 and spaced_after and wanted[-1:].isalnum():
             regex.append(r"(?!\w)")
     longest = max((normalize(p) for p in texts), key=len)
-    units.append(Unit(re.compile("".join(regex)), tuple(texts), longest))
+    units.append(Unit(re.compile("".join(regex)), tuple(texts), longest, not spaced_before, not spaced_after))
 
 
 def _ends_word(quote: str, at: int) -> bool:

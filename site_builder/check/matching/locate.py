@@ -1,12 +1,17 @@
-"""Locate a quote in a source text: exact first, then normalized, then elided, else the closest passage."""
+"""Locate a quote in a source text: exact first, then normalized, then elided, else the closest passage.
+
+A passage begins and ends on word boundaries of the source: a quote found only
+inside words is not found, and the passage widened to whole words is suggested.
+"""
 
 from __future__ import annotations
 
 from site_builder.check.matching import elision, search
 from site_builder.check.matching.context import context_problem, ends_before, starts_after
 from site_builder.check.matching.search import Candidate
-from site_builder.check.matching.suggest import closest_passage
+from site_builder.check.matching.suggest import closest_passage, passage_suggestion
 from site_builder.model import Match, Span, Status, Suggestion
+from site_builder.text.boundaries import whole_words
 from site_builder.text.normalize import needed_rules, normalize
 from site_builder.text.source_text import SourceText
 
@@ -16,16 +21,26 @@ __all__ = ["Match", "Span", "Status", "Suggestion", "locate"]
 def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix: str | None = None) -> Match:
     """Find ``quote`` in ``source``, where ``prefix`` and ``suffix`` (if given) surround it.
 
-    The first way that finds the quote anywhere decides: verbatim, then normalized,
-    then as an elided quote. If none does, the closest passage is suggested.
+    Verbatim places come first, then places found once both sides are normalized:
+    a quote found verbatim is ``exact`` but its normalized places are still
+    occurrences (the curator may have meant one of them). Only if neither finds the
+    quote is it tried as an elided quote. If nothing is found, the closest passage
+    is suggested.
     """
     if not normalize(quote):
         return Match("not-found", problem="the quote is empty")
     status: Status = "exact"
     insertions: tuple[str, ...] = ()
-    candidates = search.exact(quote, source)
-    if not candidates:
-        candidates = search.normalized(quote, source)
+    verbatim: list[Candidate] = []
+    cut: list[Candidate] = []
+    normalized: list[Candidate] = []
+    cut_normalized: list[Candidate] = []
+    if not source.certainly_lacks(normalize(quote)):
+        verbatim, cut = search.in_whole_words(search.exact(quote, source), source)
+        normalized, cut_normalized = search.in_whole_words(search.normalized(quote, source), source)
+    seen = {c.span.start for c in verbatim}
+    candidates = verbatim + [c for c in normalized if c.span.start not in seen]
+    if not verbatim:
         status = "normalized"
     if not candidates:
         elided = elision.parse(quote)
@@ -34,6 +49,11 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
             status = "elided" if elided.has_gap else "normalized"
             insertions = elided.insertions
     if not candidates:
+        inside = cut or cut_normalized
+        if inside:
+            start, end = whole_words(source.text, inside[0].span.start, inside[0].span.end)
+            suggestion = passage_suggestion(quote, source, start, end)
+            return Match("not-found", insertions=insertions, suggestion=suggestion, inside_word=True)
         return Match("not-found", insertions=insertions, suggestion=closest_passage(quote, source))
 
     spans = tuple(c.span for c in candidates)
@@ -48,11 +68,13 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
         candidates = kept
 
     first = candidates[0]
+    if status == "exact" and source.text[first.span.start : first.span.end] != quote:
+        status = "normalized"  # the prefix or suffix chose a place found only once normalized
     return Match(
         status,
         first.span,
         occurrences=tuple(c.span for c in candidates),
-        normalizations=_needed(first, source),
+        normalizations=_needed(first, source) if status != "exact" else (),
         insertions=insertions,
         segments=first.segments if status == "elided" else (),
     )

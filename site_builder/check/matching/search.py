@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from site_builder.model import Span
+from site_builder.text.boundaries import on_boundaries
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
 
@@ -53,3 +54,13 @@ def find_all(text: str, wanted: str) -> Iterator[int]:
             return
         yield at
         at = text.find(wanted, at + 1)
+
+
+def in_whole_words(candidates: list[Candidate], source: SourceText) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates that begin and end on word boundaries of the source, and the others."""
+    whole: list[Candidate] = []
+    cut: list[Candidate] = []
+    for candidate in candidates:
+        fits = on_boundaries(source.text, candidate.span.start, candidate.span.end)
+        (whole if fits else cut).append(candidate)
+    return whole, cut
