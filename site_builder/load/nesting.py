@@ -16,6 +16,11 @@ import re
 _BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*[ \t]*(?:#.*)?$")
 # A line that opens a block mapping entry: a key, plain or quoted, then ": " or ":" at the end.
 _KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\[\]{}'"#,&*!|>%@`][^#]*?)[ \t]*:(?:[ \t]|$)""")
+# Runs of characters that change nothing but end a place where a scalar may begin, and the
+# characters that may end a quoted scalar: the scan jumps over everything else.
+_PLAIN = re.compile(r"""[^\s'"#\[\]{}|>,:\\][^\r\n'"#\[\]{}|>,:\\]*""")
+_SINGLE_QUOTED_STOP = re.compile("'")
+_DOUBLE_QUOTED_STOP = re.compile(r'["\\]')
 
 
 class TooDeep(Exception):
@@ -62,6 +67,18 @@ def check_nesting(text: str, limit: int) -> None:
         at = len(line) - len(stripped)
         while at < len(line):
             char = line[at]
+            if quote and char != quote and char != "\\":  # skip to where the quoted text may end
+                stop = (_SINGLE_QUOTED_STOP if quote == "'" else _DOUBLE_QUOTED_STOP).search(line, at)
+                if stop is None:
+                    break
+                at = stop.start()
+                char = line[at]
+            elif not quote:
+                plain = _PLAIN.match(line, at)
+                if plain:  # characters that neither open nor close anything
+                    scalar_start = False
+                    at = plain.end()
+                    continue
             if quote:
                 if char == quote:
                     if quote == "'" and line[at + 1 : at + 2] == "'":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
@@ -33,6 +34,14 @@ def require_project(root: Path) -> Path:
 
 def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
     root = require_project(root)
-    sources, source_problems = load_sources(root)
-    sheets, sheet_problems = load_sheets(root)
+    # Loading makes a great many small objects and no cycles among them: the cycle collector would
+    # walk them again and again while they are made, to find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        sources, source_problems = load_sources(root)
+        sheets, sheet_problems = load_sheets(root)
+    finally:
+        if collecting:
+            gc.enable()
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems
