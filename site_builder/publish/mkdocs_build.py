@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.publish.search_index import SearchIndexError, index_site
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
 
@@ -105,7 +106,8 @@ def leftovers(target: Path, kind: str = "*") -> list[Path]:
 
 
 def publish(site: SiteConfig) -> None:
-    """Run ``mkdocs build --strict`` into a new folder, then swap it in for ``site_dir``."""
+    """Run ``mkdocs build --strict`` into a new folder, index it for search, then swap it in for
+    ``site_dir``."""
     target = site.site_dir
     with _build_lock(target) as lock:
         recover(target, leftovers(target, "old"))
@@ -135,6 +137,10 @@ def publish(site: SiteConfig) -> None:
             )
             if done.returncode != 0:
                 raise PublishError("MkDocs did not build the site:\n" + (done.stderr + done.stdout).strip())
+            try:
+                index_site(fresh, site.settings.use_directory_urls)
+            except SearchIndexError as exc:
+                raise PublishError(str(exc)) from None
             replace_folder(target, fresh, stale)
         finally:
             recover(target, [stale] if stale.exists() else [])  # interrupted between two renames

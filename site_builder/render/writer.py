@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 MARKER = ".site-builder-generated"
-ASSETS = {"assets/site-builder.css": "site-builder.css", "assets/site-builder.js": "site-builder.js"}
+ASSETS = {f"assets/{name}": name for name in ("site-builder.css", "site-builder.js", "search.css", "search.js")}
 
 
 class NotGenerated(Exception):
