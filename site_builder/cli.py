@@ -38,6 +38,13 @@ min_words_option = click.option(
 )
 
 
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every record again, without reading or writing .site-builder-cache/.",
+)
+
+
 def _project_root(root: Path) -> Path:
     try:
         return require_project(root)
@@ -74,10 +81,12 @@ def cli() -> None:
     help="Check only what changed against this git revision, and everything that depends on it.",
 )
 @min_words_option
-def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quote_words: int) -> None:
+@no_cache_option
+def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quote_words: int, no_cache: bool) -> None:
     """Check every record and citation, without building anything."""
     try:
-        report = check(_project_root(root), CheckOptions(min_quote_words=min_quote_words), since=since)
+        options = CheckOptions(min_quote_words=min_quote_words)
+        report = check(_project_root(root), options, since=since, cache=not no_cache)
     except RevisionError as exc:
         raise click.UsageError(f"--since {since}: {exc}") from None
     _echo_report(report, fmt)
@@ -88,12 +97,13 @@ def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quo
 @root_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @min_words_option
-def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
+@no_cache_option
+def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.publish.mkdocs_build import PublishError, publish, read_config
 
     root = _project_root(root)
-    report = check(root, CheckOptions(min_quote_words=min_quote_words))
+    report = check(root, CheckOptions(min_quote_words=min_quote_words), cache=not no_cache)
     if not report.ok(strict=strict):
         _echo_report(report, err=True)
         click.echo("site not built: fix the errors above", err=True)

@@ -11,12 +11,15 @@ from site_builder.load.project import load_project
 from site_builder.model import Report
 
 
-def check(root: Path, options: CheckOptions = CheckOptions(), *, since: str | None = None) -> Report:
-    """Check the project at ``root``; with ``since`` (a git revision), only what a change touched.
+def check(
+    root: Path, options: CheckOptions = CheckOptions(), *, since: str | None = None, cache: bool = False
+) -> Report:
+    """Check the project at ``root``; with ``since`` (a git revision), only what a change touched;
+    with ``cache``, records unchanged since the last run are not parsed again.
 
     Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
     """
-    project, problems = load_project(root)
+    project, problems = load_project(root, cache=cache)
     if since is None:
         return check_project(project, problems, options)
     changes = find_changes(root, since, project)

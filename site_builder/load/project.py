@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
+from site_builder.load.cache import RecordCache
 from site_builder.load.files import inside
 from site_builder.load.sheets import load_sheets
 from site_builder.load.sources import load_sources
@@ -32,16 +33,24 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, *, cache: bool = False) -> tuple[Project, list[Diagnostic]]:
+    """Every source and sheet of the project at ``root``, and every problem found in them.
+
+    With ``cache``, a record whose bytes have not changed since the last run is not parsed again
+    (see :mod:`site_builder.load.cache`); the result is the same.
+    """
     root = require_project(root)
+    records = RecordCache.open(root) if cache else None
     # Loading makes a great many small objects and no cycles among them: the cycle collector would
     # walk them again and again while they are made, to find nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        sources, source_problems = load_sources(root)
-        sheets, sheet_problems = load_sheets(root)
+        sources, source_problems = load_sources(root, records)
+        sheets, sheet_problems = load_sheets(root, records)
     finally:
         if collecting:
             gc.enable()
+    if records is not None:
+        records.save()
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems
