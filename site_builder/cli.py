@@ -160,18 +160,21 @@ def serve_command(root: Path, dev_addr: str) -> None:
     """Preview the site, rebuilding it when a record or source changes."""
     from mkdocs.commands.serve import serve
 
-    from site_builder.publish import mkdocs_hooks
+    from site_builder.publish import mkdocs_hooks, preview
     from site_builder.publish.mkdocs_build import PublishError, read_config
+    from site_builder.render.incremental import generate_changes
 
     root = _project_root(root).resolve()
     try:
-        generate(check(root), read_config(root).docs_dir)  # MkDocs wants the docs folder to exist
+        site = read_config(root)  # MkDocs wants the docs folder to exist
+        _, preview.last = generate_changes(check(root, cache=True), site.docs_dir, site.settings, None)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
     serve(
         config_file=str(root / "mkdocs.yml"),
         livereload=True,
+        build_type="dirty",  # MkDocs renders again only the pages whose Markdown changed
         watch=[str(root / "seeds"), str(root / "factsheets")],
         hooks=[mkdocs_hooks.__file__],
         dev_addr=dev_addr,

@@ -1,23 +1,40 @@
-"""MkDocs hooks for ``site-builder serve``: regenerate the pages before every rebuild.
+"""MkDocs hooks for ``site-builder serve``: before every rebuild, bring the pages up to date.
 
-A thin layer: the pages come from the same core as ``site-builder build``.
+A thin layer over the same core as ``site-builder build``. Records unchanged since the last
+rebuild come from the cache, only the pages an edit reaches are rewritten, and MkDocs (serving
+with dirty rebuilds) renders only the pages rewritten. A project with errors is reported in the
+terminal and keeps the last good pages until it is fixed.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from site_builder.check.run import check
-from site_builder.render.generate import generate
+from site_builder.publish import preview
+from site_builder.render.incremental import generate_changes
 from site_builder.render.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.site_builder")
 
 
 def on_pre_build(config) -> None:
+    began = time.perf_counter()
     root = Path(config.config_file_path).parent
-    report = check(root)
+    report = check(root, cache=True)
     for problem in report.diagnostics:
-        log.warning("%s:%s: %s[%s]: %s", problem.file, problem.line, problem.severity, problem.code, problem.message)
-    generate(report, Path(config.docs_dir), SiteSettings.from_config(config))
+        where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
+        log.warning("%s: %s[%s]: %s", where, problem.severity, problem.code, problem.message)
+    if report.errors:
+        log.warning(
+            "site-builder: %d error%s; the preview keeps the last good pages until %s fixed",
+            report.errors,
+            "" if report.errors == 1 else "s",
+            "it is" if report.errors == 1 else "they are",
+        )
+        return
+    settings = SiteSettings.from_config(config)
+    changed, preview.last = generate_changes(report, Path(config.docs_dir), settings, preview.last)
+    log.info("site-builder: %d files regenerated in %.2f s", len(changed), time.perf_counter() - began)

@@ -3,6 +3,7 @@ citations as Web Annotations."""
 
 from __future__ import annotations
 
+from site_builder.model import Source
 from site_builder.render import urls
 from site_builder.render.exports.facts_json import render_facts_json
 from site_builder.render.exports.web_annotations import render_annotations
@@ -13,6 +14,17 @@ def export_files(view: SiteView) -> dict[str, str]:
     """Every export: its path in the docs folder → its text."""
     files = {urls.FACTS_JSON: render_facts_json(view)}
     for source in view.project.sources.values():
-        files[urls.source_text(source.id)] = source.text.text
-        files[urls.annotations_file(source.id)] = render_annotations(source, view)
+        files.update(source_exports(view, source))
     return files
+
+
+def source_exports(view: SiteView, source: Source) -> dict[str, str]:
+    """The exports of one source: its text and its citations as Web Annotations."""
+    return {
+        urls.source_text(source.id): source.text.text,
+        urls.annotations_file(source.id): render_annotations(source, view),
+    }
+
+
+def source_export_paths(source_id: str) -> list[str]:
+    return [urls.source_text(source_id), urls.annotations_file(source_id)]
