@@ -167,7 +167,10 @@ def serve_command(root: Path, dev_addr: str) -> None:
     root = _project_root(root).resolve()
     try:
         site = read_config(root)  # MkDocs wants the docs folder to exist
-        _, preview.last = generate_changes(check(root, cache=True), site.docs_dir, site.settings, None)
+        state = preview.for_root(root)
+        report = check(root, cache=state.records, memo=state.citations)
+        _, state.generated = generate_changes(report, site.docs_dir, site.settings, None)
+        state.records.save()
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

@@ -104,6 +104,7 @@ class RecordCache:
         self.key = key
         self.old: dict[str, Any] = entries or {}
         self.new: dict[str, Any] = {}
+        self.loaded: dict[str, tuple[str, Any]] = {}  # name → (digest, value), for a cache kept open
         self.hits = 0
         self.misses = 0
 
@@ -127,7 +128,13 @@ class RecordCache:
         """What ``load()`` returns for the file ``rel`` whose bytes have ``digest``: from the cache
         if it holds it, else loaded and kept."""
         name = f"{kind}:{rel}"
-        entry = self.old.get(name)
+        kept = self.loaded.get(name)
+        stored = self.new.get(name) or self.old.get(name)
+        if kept is not None and kept[0] == digest and stored is not None:
+            self.hits += 1
+            self.new[name] = stored
+            return kept[1]
+        entry = stored
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
             try:
                 value = decode(entry[1])
@@ -136,11 +143,18 @@ class RecordCache:
             else:
                 self.hits += 1
                 self.new[name] = entry
+                self.loaded[name] = (digest, value)
                 return value
         self.misses += 1
         value = load()
         self.new[name] = [digest, encode(value)]
+        self.loaded[name] = (digest, value)
         return value
+
+    def start_run(self) -> None:
+        """Begin another run with a cache kept open (a preview's): entries it does not use are
+        dropped when it is saved."""
+        self.old, self.new = {**self.old, **self.new}, {}
 
     def save(self) -> None:
         """Keep the entries used in this run (and only those), if any changed; silently give up

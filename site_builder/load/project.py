@@ -33,14 +33,18 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def load_project(root: Path, *, cache: bool = False) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, *, cache: bool | RecordCache = False) -> tuple[Project, list[Diagnostic]]:
     """Every source and sheet of the project at ``root``, and every problem found in them.
 
     With ``cache``, a record whose bytes have not changed since the last run is not parsed again
-    (see :mod:`site_builder.load.cache`); the result is the same.
+    (see :mod:`site_builder.load.cache`); the result is the same. ``True`` opens the project's
+    cache and saves it after loading; a :class:`RecordCache` kept open by a long-running caller
+    (a preview) is used as it is, and saved when that caller decides.
     """
     root = require_project(root)
-    records = RecordCache.open(root) if cache else None
+    records = cache if isinstance(cache, RecordCache) else RecordCache.open(root) if cache else None
+    if records is not None:
+        records.start_run()
     # Loading makes a great many small objects and no cycles among them: the cycle collector would
     # walk them again and again while they are made, to find nothing.
     collecting = gc.isenabled()
@@ -51,6 +55,6 @@ def load_project(root: Path, *, cache: bool = False) -> tuple[Project, list[Diag
     finally:
         if collecting:
             gc.enable()
-    if records is not None:
+    if records is not None and records is not cache:
         records.save()
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems

@@ -1,9 +1,9 @@
 """MkDocs hooks for ``site-builder serve``: before every rebuild, bring the pages up to date.
 
-A thin layer over the same core as ``site-builder build``. Records unchanged since the last
-rebuild come from the cache, only the pages an edit reaches are rewritten, and MkDocs (serving
-with dirty rebuilds) renders only the pages rewritten. A project with errors is reported in the
-terminal and keeps the last good pages until it is fixed.
+A thin layer over the same core as ``site-builder build``. Records and citations unchanged since
+the last rebuild are kept in memory, only the pages an edit reaches are rewritten, and MkDocs
+(serving with dirty rebuilds) renders only the pages rewritten; the exports follow once the pages
+are shown. A project with errors is reported in the terminal and keeps the last good pages.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from site_builder.check.run import check
 from site_builder.publish import preview
-from site_builder.render.incremental import generate_changes
+from site_builder.render.incremental import generate_changes, write_exports
 from site_builder.render.site_settings import SiteSettings
 
 log = logging.getLogger("mkdocs.site_builder")
@@ -22,8 +22,8 @@ log = logging.getLogger("mkdocs.site_builder")
 
 def on_pre_build(config) -> None:
     began = time.perf_counter()
-    root = Path(config.config_file_path).parent
-    report = check(root, cache=True)
+    state = preview.for_root(Path(config.config_file_path).parent)
+    report = check(state.root, cache=state.records, memo=state.citations)
     for problem in report.diagnostics:
         where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
         log.warning("%s: %s[%s]: %s", where, problem.severity, problem.code, problem.message)
@@ -36,5 +36,13 @@ def on_pre_build(config) -> None:
         )
         return
     settings = SiteSettings.from_config(config)
-    changed, preview.last = generate_changes(report, Path(config.docs_dir), settings, preview.last)
-    log.info("site-builder: %d files regenerated in %.2f s", len(changed), time.perf_counter() - began)
+    docs = Path(config.docs_dir)
+    changed, state.generated = generate_changes(report, docs, settings, state.generated, exports=False)
+    state.report = report
+    log.info("site-builder: %d pages regenerated in %.2f s", len(changed), time.perf_counter() - began)
+
+
+def on_post_build(config) -> None:
+    state = preview.current
+    if state is not None and state.report is not None and state.generated is not None:
+        write_exports(state.report, Path(config.docs_dir), state.generated)

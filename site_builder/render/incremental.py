@@ -36,6 +36,8 @@ class Generated:
     settings: SiteSettings | None
     sheets: dict[str, Sheet] = field(default_factory=dict)
     sources: dict[str, tuple] = field(default_factory=dict)  # id → what its pages show of it
+    #: sources whose exports (and ``facts.json``) are still to be written, if they were put off
+    exports_due: set[str] | None = None
 
     @classmethod
     def of(cls, report: Report, settings: SiteSettings | None) -> Generated:
@@ -95,10 +97,14 @@ def affected(before: Generated, after: Generated, view: SiteView) -> tuple[set[s
 
 
 def generate_changes(
-    report: Report, docs_dir: Path, settings: SiteSettings | None, before: Generated | None
+    report: Report, docs_dir: Path, settings: SiteSettings | None, before: Generated | None, *, exports: bool = True
 ) -> tuple[list[str], Generated]:
     """Bring ``docs_dir`` up to date with ``report``, knowing it was generated from ``before``
-    (``None``: generate everything); return the paths that changed and what they now show."""
+    (``None``: generate everything); return the paths that changed and what they now show.
+
+    Without ``exports``, the pages come first and the exports are left for :func:`write_exports`
+    (a preview shows the pages sooner; ``facts.json`` alone takes longer than the pages).
+    """
     view = SiteView.of(report, settings)
     after = Generated.of(report, settings)
     if before is None or before.settings != settings:
@@ -110,7 +116,6 @@ def generate_changes(
         urls.SOURCES: render.sources_index(view),
         urls.TAGS: render.tags_index(view),
         urls.WARNINGS: render.warnings_page(view),
-        urls.FACTS_JSON: render_facts_json(view),
     }
     removed: set[str] = set()
     for sheet_id in sheets:
@@ -123,13 +128,32 @@ def generate_changes(
         source = report.project.sources.get(source_id)
         if source is not None:
             files[urls.source_page(source_id)] = render.source_page(view, source)
-            files.update(source_exports(view, source))
         elif source_id in before.sources:
             removed.add(urls.source_page(source_id))
-            removed.update(source_export_paths(source_id))
     for tag in tags:
         if tag in view.tags:
             files[urls.tag_page(tag)] = render.tag_page(view, tag)
         else:
             removed.add(urls.tag_page(tag))
-    return update_docs(files, docs_dir, removed), after
+    after.exports_due = sources | (before.exports_due or set())
+    changed = update_docs(files, docs_dir, removed)
+    if exports:
+        changed += write_exports(report, docs_dir, after)
+    return changed, after
+
+
+def write_exports(report: Report, docs_dir: Path, generated: Generated) -> list[str]:
+    """Write the exports that :func:`generate_changes` left due; return the paths that changed."""
+    if generated.exports_due is None:
+        return []
+    view = SiteView.of(report, generated.settings)
+    files = {urls.FACTS_JSON: render_facts_json(view)}
+    removed: set[str] = set()
+    for source_id in generated.exports_due:
+        source = report.project.sources.get(source_id)
+        if source is not None:
+            files.update(source_exports(view, source))
+        else:
+            removed.update(source_export_paths(source_id))
+    generated.exports_due = None
+    return update_docs(files, docs_dir, removed)

@@ -6,7 +6,7 @@ import pytest
 
 from site_builder.check.run import check
 from site_builder.render.generate import generate
-from site_builder.render.incremental import generate_changes
+from site_builder.render.incremental import generate_changes, write_exports
 
 
 def files(folder):
@@ -98,3 +98,20 @@ def test_an_unchanged_project_rewrites_nothing(harbour, tmp_path):
     _, state = generate_changes(check(harbour.root), preview, None, None)
     changed, _ = generate_changes(check(harbour.root), preview, None, state)
     assert changed == []
+
+
+def test_exports_put_off_for_a_preview_are_written_after_the_pages(harbour, tmp_path):
+    preview = tmp_path / "preview"
+    _, state = generate_changes(check(harbour.root), preview, None, None)
+    edit_source_title(harbour)
+    report = check(harbour.root)
+    changed, state = generate_changes(report, preview, None, state, exports=False)
+    assert "facts.json" not in changed
+    assert "sources/harbour.md" in changed
+    later = write_exports(report, preview, state)
+    assert "facts.json" in later
+    assert "annotations/harbour.jsonld" in later
+    full = tmp_path / "full"
+    generate(report, full)
+    assert files(preview) == files(full)
+    assert write_exports(report, preview, state) == []
