@@ -168,6 +168,7 @@ def serve_command(root: Path, dev_addr: str) -> None:
     try:
         site = read_config(root)  # MkDocs wants the docs folder to exist
         state = preview.for_root(root)
+        state.unchanged()  # notes the files as they are now
         report = check(root, cache=state.records, memo=state.citations)
         _, state.generated = generate_changes(report, site.docs_dir, site.settings, None)
         state.records.save()

@@ -23,6 +23,8 @@ log = logging.getLogger("mkdocs.site_builder")
 def on_pre_build(config) -> None:
     began = time.perf_counter()
     state = preview.for_root(Path(config.config_file_path).parent)
+    if state.unchanged():
+        return  # a rebuild set off by the pages or exports just written: they are up to date
     report = check(state.root, cache=state.records, memo=state.citations)
     for problem in report.diagnostics:
         where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
