@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +19,9 @@ from site_builder.model import Report
 from site_builder.render.generate import generate
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
+
+if TYPE_CHECKING:
+    from site_builder.publish.mkdocs_build import SiteConfig
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -100,20 +105,30 @@ def check_command(root: Path, fmt: str, strict: bool, since: str | None, min_quo
 @no_cache_option
 def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
-    from site_builder.publish.mkdocs_build import PublishError, publish, read_config
+    from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
+    from site_builder.render.search_pages import search_pages
+    from site_builder.render.views import SiteView
 
     root = _project_root(root)
-    report = check(root, CheckOptions(min_quote_words=min_quote_words), cache=not no_cache)
-    if not report.ok(strict=strict):
-        _echo_report(report, err=True)
-        click.echo("site not built: fix the errors above", err=True)
-        sys.exit(EXIT_PROBLEMS)
-    if report.diagnostics:
-        _echo_report(report, err=True)
     try:
-        site = read_config(root)
-        generate(report, site.docs_dir, site.settings)
-        publish(site)
+        site: SiteConfig | None = read_config(root)
+    except PublishError:
+        site = None  # said once the records are checked, as when the config is read after them
+    try:
+        # MkDocs starts (and imports itself) while the project is checked and its pages generated.
+        with publishing(site) if site is not None else contextlib.nullcontext() as publication:
+            report = check(root, CheckOptions(min_quote_words=min_quote_words), cache=not no_cache)
+            if not report.ok(strict=strict):
+                _echo_report(report, err=True)
+                click.echo("site not built: fix the errors above", err=True)
+                sys.exit(EXIT_PROBLEMS)
+            if report.diagnostics:
+                _echo_report(report, err=True)
+            if site is None or publication is None:
+                read_config(root)  # the config could not be read: this says why
+                return
+            generate(report, site.docs_dir, site.settings)
+            publication.publish(search_pages(SiteView.of(report, site.settings)))
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

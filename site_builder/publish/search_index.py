@@ -5,13 +5,20 @@ needs, so what a search costs does not grow with the site. What is indexed is th
 the sheet and source pages (their ``<article>``), not the navigation around it, nor the index
 and tag pages that repeat what those pages say. The index reads the HTML that the engine wrote,
 so it is the same whichever engine built the site; ``assets/search.js`` loads it from
-``pagefind/`` at the site's root.
+``pagefind/`` at the site's root. After another engine's build, run
+``python -m site_builder.publish.search_index SITE_DIR``.
+
+``site-builder build`` does not wait for the engine: it indexes the same pages as the render
+layer writes them for search (:mod:`site_builder.render.search_pages`: their content, at their
+address, with their anchors) while MkDocs builds, on the other core.
 """
 
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
+from typing import IO
 
 BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the site
 # The sheet and source pages, whether MkDocs writes ``sheets/x/index.html`` or ``sheets/x.html``
@@ -39,6 +46,18 @@ def pagefind_command(site_dir: Path, directory_urls: bool = True) -> list[str]:
     ]  # fmt: skip
 
 
+def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> subprocess.Popen:
+    """Write ``pages`` (address in the site → HTML) into ``folder`` and start Pagefind on them;
+    its bundle will be ``folder / BUNDLE``."""
+    for address, page in pages.items():
+        target = folder / address
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    command = pagefind_command(folder, True)
+    command[command.index("--glob") + 1] = "**/*.html"
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+
 def index_site(site_dir: Path, directory_urls: bool = True) -> None:
     """Write the search index of the site built in ``site_dir`` into ``site_dir/pagefind``."""
     try:
@@ -48,3 +67,10 @@ def index_site(site_dir: Path, directory_urls: bool = True) -> None:
         raise SearchIndexError(f"Pagefind could not be run: {exc}") from None
     if done.returncode != 0:
         raise SearchIndexError("Pagefind did not index the site:\n" + (done.stderr + done.stdout).strip())
+
+
+if __name__ == "__main__":
+    try:
+        index_site(Path(sys.argv[1]), directory_urls="--no-directory-urls" not in sys.argv[2:])
+    except (IndexError, SearchIndexError) as exc:
+        sys.exit(f"usage: python -m site_builder.publish.search_index SITE_DIR [--no-directory-urls]\n{exc}")
