@@ -247,8 +247,8 @@ def search_figures(site: Path, word: str) -> dict[str, float]:
     return {"bytes": sum(fetched[before:]), "ready": ready, "first": first}
 
 
-def row(what: str, figure: str, target: str, ok: bool) -> None:
-    print(f"| {what} | {figure} | {target} | {'yes' if ok else 'NO'} |")
+def row(what: str, figure: str, target: str, ok: bool | None) -> None:
+    print(f"| {what} | {figure} | {target} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
 
 
 def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
@@ -261,19 +261,20 @@ def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
 
     floor = best([PYTHON, "-c", FLOOR, str(root)])
     cold = best(site_builder("check", "--root", str(root), "--no-cache"))
+    targeted = facts == 10_000  # the issue sets the check's target at 10k facts
     row(
         "`site-builder check` (no cache) vs the floor",
         f"{cold:.2f} s vs {floor:.2f} s: {cold / floor:.2f}×",
-        "≤ 2 s and ≤ 2× the floor",
-        cold <= 2 and cold <= 2 * floor,
+        "≤ 2 s and ≤ 2× the floor" if targeted else "(set at 10k)",
+        cold <= 2 and cold <= 2 * floor if targeted else None,
     )
     first, _ = run(site_builder("check", "--root", str(root)))
     second = best(site_builder("check", "--root", str(root)))
     row(
         "`site-builder check` first (writes the cache) / second (cached) vs the floor",
         f"{first:.2f} s / {second:.2f} s: {first / floor:.2f}× / {second / floor:.2f}×",
-        "second: little more than the floor",
-        second <= 1.5 * floor,
+        "second: little more than reading the files",
+        None,
     )
 
     clean(root)
