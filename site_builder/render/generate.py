@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.model import Report
-from site_builder.render.exports import export_files
-from site_builder.render.pages import render_pages
+from site_builder.render.exports import export_jobs
+from site_builder.render.halves import render_in_halves
+from site_builder.render.pages import page_jobs
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.views import SiteView
 from site_builder.render.writer import write_docs
@@ -15,4 +16,4 @@ from site_builder.render.writer import write_docs
 def generate(report: Report, docs_dir: Path, settings: SiteSettings | None = None) -> list[str]:
     """Write every page and export of a checked project into ``docs_dir``; returns the paths that changed."""
     view = SiteView.of(report, settings)
-    return write_docs({**render_pages(view), **export_files(view)}, docs_dir)
+    return write_docs(render_in_halves(*page_jobs(view), *export_jobs(view)), docs_dir)
