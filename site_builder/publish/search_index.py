@@ -6,7 +6,7 @@ the sheet and source pages (their ``<article>``), not the navigation around it, 
 and tag pages that repeat what those pages say. The index reads the HTML that the engine wrote,
 so it is the same whichever engine built the site; ``assets/search.js`` loads it from
 ``pagefind/`` at the site's root. After another engine's build, run
-``python -m site_builder.publish.search_index SITE_DIR``.
+``python -m site_builder.publish.index_search SITE_DIR``.
 
 ``site-builder build`` does not wait for the engine: it indexes the same pages as the render
 layer writes them for search (:mod:`site_builder.render.search_pages`: their content, at their
@@ -16,7 +16,6 @@ address, with their anchors) while MkDocs builds, on the other core.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import IO
 
@@ -67,10 +66,3 @@ def index_site(site_dir: Path, directory_urls: bool = True) -> None:
         raise SearchIndexError(f"Pagefind could not be run: {exc}") from None
     if done.returncode != 0:
         raise SearchIndexError("Pagefind did not index the site:\n" + (done.stderr + done.stdout).strip())
-
-
-if __name__ == "__main__":
-    try:
-        index_site(Path(sys.argv[1]), directory_urls="--no-directory-urls" not in sys.argv[2:])
-    except (IndexError, SearchIndexError) as exc:
-        sys.exit(f"usage: python -m site_builder.publish.search_index SITE_DIR [--no-directory-urls]\n{exc}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import textwrap
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -221,3 +222,23 @@ def test_build_and_serve_read_the_same_settings(harbour):
     expected = SiteSettings("https://facts.example.org/", True, "https://github.com/o/r", "edit/main/")
     assert read_config(harbour.root).settings == expected
     assert SiteSettings.from_config(load_config(str(config))) == expected
+
+
+def test_the_built_pages_indexed_after_any_engine_give_the_same_results(built_site, tmp_path):
+    """The index `build` makes while MkDocs builds matches the index of the pages MkDocs wrote:
+    the same pages, titles and fact headings (what another engine's site is indexed from). A
+    source's "Cited by" list is left out of the first: it repeats facts found on their sheets."""
+    from site_builder.publish import index_search
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site / "site", copy)
+    shutil.rmtree(copy / "pagefind")
+    assert index_search.main([str(copy)]) == 0
+    during, after = search_records(built_site / "site"), search_records(copy)
+    assert during.keys() == after.keys()
+    for url, record in during.items():
+        assert record["meta"]["title"] == after[url]["meta"]["title"]
+        headings = {a["id"]: a["text"] for a in record["anchors"] if a["element"] == "h2"}
+        built = {a["id"]: a["text"] for a in after[url]["anchors"] if a["element"] == "h2"}
+        built.pop("_cited-by", None)
+        assert headings == built
