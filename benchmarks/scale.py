@@ -1,26 +1,48 @@
-"""Benchmark: check, generate and publish a synthetic project of many sheets and sources.
+"""Benchmark: does a site of 1,000, 10,000 (and, on request, 100,000) facts stay fast to check,
+build, preview and search?
 
-Run it as a script (it is not a test): ``python benchmarks/scale.py [SHEETS] [SOURCES]``.
-It prints how long each stage takes, so that a change that makes a stage grow faster than the
-project can be seen.
+Run it as a script (it is not a test)::
+
+    .venv/bin/python benchmarks/scale.py            # 1k and 10k facts
+    .venv/bin/python benchmarks/scale.py --100k     # and 100k facts (long: a 30,000-page build)
+    .venv/bin/python benchmarks/scale.py --sizes 1k # one size only
+
+It makes synthetic projects (sheets of 5 facts, sources of 12 paragraphs of 60 words) and prints
+each figure next to its target, with ratios measured in the same run so that the machine's speed
+and load cancel out: ``check`` against a floor (reading every file, parsing it with libyaml's C
+loader and ``str.find`` for each quote, in a process of its own), ``build`` against ``mkdocs
+build`` alone on the same generated Markdown, the search in Chromium. Every command runs as a
+user runs it, in a process of its own; peak memory is the largest resident size of the process
+and of the processes it starts.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import html
+import os
+import platform
 import random
 import shutil
+import signal
+import socket
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from site_builder.check.run import check
-from site_builder.publish.mkdocs_build import publish, read_config
-from site_builder.render.generate import generate
+PYTHON = sys.executable
+CHROMIUM = "/usr/bin/chromium"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 WORDS = [
     "harbour",
@@ -50,26 +72,40 @@ WORDS = [
     "east",
     "west",
 ]
+SIZES = {"1k": (200, 100), "10k": (2000, 1000), "100k": (20000, 10000)}  # sheets, sources
+PARAGRAPHS = 12
+
+FLOOR = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+texts = {p.stem: p.read_bytes().decode("utf-8") for p in sorted((root / "seeds").glob("*.txt"))}
+for p in sorted((root / "seeds").glob("*.yml")):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+for p in sorted((root / "factsheets").glob("*.yml")):
+    for fact in yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)["facts"]:
+        for c in fact["citations"]:
+            assert texts[c["source"]].find(c["quote"]) >= 0
+"""
 
 
 def make_project(root: Path, sheets: int, sources: int, facts_per_sheet: int = 5) -> None:
     rng = random.Random(1)
-    (root / "seeds").mkdir()
+    (root / "seeds").mkdir(parents=True)
     (root / "factsheets").mkdir()
-    texts = []
+    paragraphs_of = []
     for i in range(sources):
-        paragraphs = [" ".join(rng.choices(WORDS, k=60)) + f" item{i}x{p}." for p in range(20)]
-        text = "\n\n".join(paragraphs) + "\n"
-        texts.append(text)
-        (root / "seeds" / f"src-{i:05d}.txt").write_text(text, encoding="utf-8")
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        (root / "seeds" / f"src-{i:05d}.yml").write_text(f"title: Source {i}\nsha256: {digest}\n", encoding="utf-8")
+        paragraphs = [" ".join(rng.choices(WORDS, k=60)) + f" item{i}x{p}." for p in range(PARAGRAPHS)]
+        paragraphs_of.append(paragraphs)
+        data = ("\n\n".join(paragraphs) + "\n").encode()
+        (root / "seeds" / f"src-{i:05d}.txt").write_bytes(data)
+        meta = f"title: Source {i}\nsha256: {hashlib.sha256(data).hexdigest()}\n"
+        (root / "seeds" / f"src-{i:05d}.yml").write_text(meta, encoding="utf-8")
     for s in range(sheets):
         lines = [f"title: Sheet {s}", f"tags: [tag-{s % 50}]", "facts:"]
         for f in range(facts_per_sheet):
-            k = rng.randrange(sources)
-            p = rng.randrange(20)
-            quote = " ".join(texts[k].split("\n\n")[p].split(" ")[-5:]).strip()
+            k, p = rng.randrange(sources), rng.randrange(PARAGRAPHS)
+            quote = " ".join(paragraphs_of[k][p].split(" ")[-5:])
             lines += [
                 f"  - id: fact-{f}",
                 f"    statement: Statement {s}-{f}.",
@@ -83,29 +119,228 @@ def make_project(root: Path, sheets: int, sources: int, facts_per_sheet: int = 5
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
 
 
+def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Seconds taken and peak resident memory (KiB, largest process of its tree) of a command."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = threading.Thread(target=process.stderr.read, daemon=True)  # never block on a full pipe
+    errors.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - began
+    code = os.waitstatus_to_exitcode(status)
+    process.returncode = code
+    if code not in (0, 1):  # 1: problems found, which a check may report
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
+    return took, usage.ru_maxrss
+
+
+def best(command: list[str], times: int = 3, cwd: Path | None = None) -> float:
+    return min(run(command, cwd)[0] for _ in range(times))
+
+
+def site_builder(*args: str) -> list[str]:
+    return [PYTHON, "-m", "site_builder", *args]
+
+
+def clean(root: Path) -> None:
+    for name in ("build", "site", ".site-builder-cache"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_until(url: str, wanted: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if wanted in html.unescape(response.read().decode("utf-8")):
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} never showed {wanted!r}")
+
+
+def serve_latency(root: Path, edits: int = 3) -> list[float]:
+    """Seconds from saving an edited statement until the preview serves it."""
+    port = free_port()
+    server = subprocess.Popen(
+        site_builder("serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{port}"),
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/sheets/sheet-00007/"
+        fetch_until(url, "Statement 7-2.", timeout=900)
+        record = root / "factsheets" / "sheet-00007.yml"
+        original = record.read_text(encoding="utf-8")
+        took = []
+        for n in range(edits):
+            time.sleep(1.5)  # let the previous rebuild settle
+            statement = f"Statement 7-2, edited {n}."
+            began = time.perf_counter()
+            record.write_text(original.replace("Statement 7-2.", statement), encoding="utf-8")
+            fetch_until(url, statement, timeout=300)
+            took.append(time.perf_counter() - began)
+        record.write_text(original, encoding="utf-8")
+        return took
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def search_figures(site: Path, word: str) -> dict[str, float]:
+    """In Chromium: bytes fetched from opening the search to the first result, the time until the
+    index is ready once search is opened on a loaded page, and until the first result once typed."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page()
+            fetched: list[int] = []
+            outside: list[str] = []
+
+            def finished(request) -> None:
+                response = request.response()
+                fetched.append(len(response.body()) if response else 0)
+                if not request.url.startswith(base):
+                    outside.append(request.url)
+
+            page.on("requestfinished", finished)
+            page.goto(base + "sheets/", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            before = len(fetched)
+            began = time.perf_counter()
+            page.keyboard.press("/")
+            page.wait_for_selector("html[data-sb-search=ready]")
+            ready = time.perf_counter() - began
+            page.locator("input.sb-search__input").fill(word)
+            began = time.perf_counter()
+            page.locator(".sb-search__result").first.wait_for()
+            first = time.perf_counter() - began
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    if outside:
+        raise SystemExit(f"the search fetched from outside the site: {outside}")
+    return {"bytes": sum(fetched[before:]), "ready": ready, "first": first}
+
+
+def row(what: str, figure: str, target: str, ok: bool | None) -> None:
+    print(f"| {what} | {figure} | {target} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
+
+
+def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
+    sheets, sources = SIZES[size]
+    root = workdir / size
+    make_project(root, sheets, sources)
+    facts = sheets * 5
+    print(f"\n### {facts:,} facts: {sheets:,} sheets of 5 facts, {sources:,} sources of {PARAGRAPHS} paragraphs\n")
+    print("| what | measured | target | met |\n|---|---|---|---|")
+
+    floor = best([PYTHON, "-c", FLOOR, str(root)])
+    cold = best(site_builder("check", "--root", str(root), "--no-cache"))
+    targeted = facts == 10_000  # the issue sets the check's target at 10k facts
+    row(
+        "`site-builder check` (no cache) vs the floor",
+        f"{cold:.2f} s vs {floor:.2f} s: {cold / floor:.2f}×",
+        "≤ 2 s and ≤ 2× the floor" if targeted else "(set at 10k)",
+        cold <= 2 and cold <= 2 * floor if targeted else None,
+    )
+    first, _ = run(site_builder("check", "--root", str(root)))
+    second = best(site_builder("check", "--root", str(root)))
+    row(
+        "`site-builder check` first (writes the cache) / second (cached) vs the floor",
+        f"{first:.2f} s / {second:.2f} s: {first / floor:.2f}× / {second / floor:.2f}×",
+        "second: little more than reading the files",
+        None,
+    )
+
+    clean(root)
+    build, memory = run(site_builder("build", "--root", str(root)))
+    mkdocs = min(
+        run([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(workdir / f"mkdocs-{n}")], root)[
+            0
+        ]
+        for n in range(2 if facts <= 10_000 else 1)
+    )
+    row(
+        "`site-builder build` (fresh) vs `mkdocs build` alone on the same Markdown",
+        f"{build:.1f} s vs {mkdocs:.1f} s: {build / mkdocs:.2f}×",
+        "≤ 1.15×",
+        build <= 1.15 * mkdocs,
+    )
+    again, _ = run(site_builder("build", "--root", str(root)))
+    row(
+        "`site-builder build` again (cache and Markdown in place) vs `mkdocs build`",
+        f"{again:.1f} s: {again / mkdocs:.2f}×",
+        "≤ 1.15×",
+        again <= 1.15 * mkdocs,
+    )
+    row(
+        f"peak memory of `site-builder build`, {facts:,} facts",
+        f"{memory / 1024:.0f} MiB",
+        "≤ 1 GiB",
+        memory <= 1024 * 1024,
+    )
+    if search:
+        found = search_figures(root / "site", "item5x3")
+        row(
+            "search: bytes fetched from opening it to the first result",
+            f"{found['bytes'] / 1000:.0f} KB",
+            "≤ 300 KB",
+            found["bytes"] <= 300_000,
+        )
+        row(
+            "search: index ready after opening it on a loaded page / first result after typing",
+            f"{found['ready'] * 1000:.0f} ms / {found['first'] * 1000:.0f} ms",
+            "≤ 0.5 s / ≤ 1 s",
+            found["ready"] <= 0.5 and found["first"] <= 1,
+        )
+    if serve:
+        took = serve_latency(root)
+        row(
+            "`site-builder serve`: one statement edited, until the preview shows it (median of 3)",
+            f"{statistics.median(took):.2f} s (each: {', '.join(f'{t:.2f}' for t in took)})",
+            "≤ 3 s",
+            statistics.median(took) <= 3,
+        )
+
+
 def main() -> None:
-    sheets = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    sources = int(sys.argv[2]) if len(sys.argv) > 2 else 200
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        make_project(root, sheets, sources)
-        began = time.perf_counter()
-        report = check(root)
-        checked = time.perf_counter()
-        site = read_config(root)
-        generate(report, site.docs_dir)
-        generated = time.perf_counter()
-        publish(site)
-        published = time.perf_counter()
-        pages = sum(1 for _ in site.site_dir.rglob("*.html"))
-        print(
-            f"{sheets} sheets, {sources} sources, {len(report.citations)} citations, "
-            f"{report.errors} errors, {report.warnings} warnings, {pages} HTML pages"
-        )
-        print(
-            f"check {checked - began:.2f} s · generate {generated - checked:.2f} s · "
-            f"mkdocs build {published - generated:.2f} s"
-        )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["1k", "10k"])
+    parser.add_argument("--100k", dest="hundred", action="store_true", help="also measure 100,000 facts")
+    args = parser.parse_args()
+    sizes = args.sizes + (["100k"] if args.hundred and "100k" not in args.sizes else [])
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average {os.getloadavg()[0]:.1f} at the start"
+    )
+    with tempfile.TemporaryDirectory(prefix="site-builder-scale-") as tmp:
+        for size in sizes:
+            measure(size, Path(tmp), serve=size == "10k", search=size != "1k")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +21,9 @@ from site_builder.render.generate import generate
 from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
+
+if TYPE_CHECKING:
+    from site_builder.publish.mkdocs_build import SiteConfig
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -37,6 +42,13 @@ min_words_option = click.option(
     default=DEFAULT_MIN_QUOTE_WORDS,
     show_default=True,
     help="Warn about quotes with fewer words (quote-too-short).",
+)
+
+
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every record again, without reading or writing .site-builder-cache/.",
 )
 
 
@@ -81,6 +93,7 @@ def cli() -> None:
 @click.option(
     "--unsafe-fixes", is_flag=True, help="With --fix or --diff: also fixes that may change what a quote proves."
 )
+@no_cache_option
 def check_command(
     root: Path,
     fmt: str,
@@ -90,15 +103,16 @@ def check_command(
     fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
+    no_cache: bool,
 ) -> None:
     """Check every record and citation, without building anything."""
     options = CheckOptions(min_quote_words=min_quote_words)
     try:
-        report = check(_project_root(root), options, since=since)
+        report = check(_project_root(root), options, since=since, cache=not no_cache)
         if show_diff:
             sys.exit(_print_fixes(root, report, unsafe_fixes))
         if fix and _apply_fixes(root, report, unsafe_fixes):
-            report = check(root, options, since=since)
+            report = check(root, options, since=since, cache=not no_cache)
     except RevisionError as exc:
         raise click.UsageError(f"--since {since}: {exc}") from None
     _echo_report(report, fmt)
@@ -225,24 +239,35 @@ def init_command(folder: Path, name: str, requirement: str) -> None:
 @root_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @min_words_option
-def build_command(root: Path, strict: bool, min_quote_words: int) -> None:
+@no_cache_option
+def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool) -> None:
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.publish.build_time import build_time
-    from site_builder.publish.mkdocs_build import PublishError, publish, read_config
+    from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
+    from site_builder.render.search_pages import search_pages
+    from site_builder.render.views import SiteView
 
     root = _project_root(root)
-    report = check(root, CheckOptions(min_quote_words=min_quote_words))
-    if not report.ok(strict=strict):
-        _echo_report(report, err=True)
-        click.echo("site not built: fix the errors above", err=True)
-        sys.exit(EXIT_PROBLEMS)
-    if report.diagnostics:
-        _echo_report(report, err=True)
     try:
-        site = read_config(root)
-        settings = dataclasses.replace(site.settings, generated=build_time(root))
-        generate(report, site.docs_dir, settings)
-        publish(site)
+        site: SiteConfig | None = read_config(root)
+    except PublishError:
+        site = None  # said once the records are checked, as when the config is read after them
+    try:
+        # MkDocs starts (and imports itself) while the project is checked and its pages generated.
+        with publishing(site) if site is not None else contextlib.nullcontext() as publication:
+            report = check(root, CheckOptions(min_quote_words=min_quote_words), cache=not no_cache)
+            if not report.ok(strict=strict):
+                _echo_report(report, err=True)
+                click.echo("site not built: fix the errors above", err=True)
+                sys.exit(EXIT_PROBLEMS)
+            if report.diagnostics:
+                _echo_report(report, err=True)
+            if site is None or publication is None:
+                read_config(root)  # the config could not be read: this says why
+                return
+            settings = dataclasses.replace(site.settings, generated=build_time(root))
+            generate(report, site.docs_dir, settings)
+            publication.publish(search_pages(SiteView.of(report, settings)))
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
@@ -291,18 +316,25 @@ def serve_command(root: Path, dev_addr: str) -> None:
     """Preview the site, rebuilding it when a record or source changes."""
     from mkdocs.commands.serve import serve
 
-    from site_builder.publish import mkdocs_hooks
+    from site_builder.publish import mkdocs_hooks, preview
     from site_builder.publish.mkdocs_build import PublishError, read_config
+    from site_builder.render.incremental import generate_changes
 
     root = _project_root(root).resolve()
     try:
-        generate(check(root), read_config(root).docs_dir)  # MkDocs wants the docs folder to exist
+        site = read_config(root)  # MkDocs wants the docs folder to exist
+        state = preview.for_root(root)
+        state.unchanged()  # notes the files as they are now
+        report = check(root, cache=state.records, memo=state.citations)
+        _, state.generated = generate_changes(report, site.docs_dir, site.settings, None)
+        state.records.save()
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
     serve(
         config_file=str(root / "mkdocs.yml"),
         livereload=True,
+        build_type="dirty",  # MkDocs renders again only the pages whose Markdown changed
         watch=[str(root / "seeds"), str(root / "factsheets")],
         hooks=[mkdocs_hooks.__file__],
         dev_addr=dev_addr,

@@ -1,8 +1,11 @@
-"""Reading built HTML in tests: text content, ids, links."""
+"""Reading built HTML in tests: text content, ids, links; and the search index."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -54,3 +57,14 @@ def markdown_to_html(markdown_text: str) -> str:
 
     body, _ = get_data(markdown_text)
     return markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """What the search index holds for each page, by address: Pagefind's fragments (gzipped JSON
+    after a signature), each with the page's ``content``, ``meta`` title and heading ``anchors``."""
+    records = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        records[record["url"]] = record
+    return records

@@ -20,6 +20,8 @@ def _visible(ch: str) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every hidden character written as ``\\uXXXX``."""
+    if text.isprintable():  # no control, format, separator, private or unassigned character
+        return text
     return "".join(_visible(ch) for ch in text)
 
 

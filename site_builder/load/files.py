@@ -105,20 +105,31 @@ def _real_path(path: Path, rel: str) -> Path:
         raise _os_error(exc, rel) from None
 
 
+def _plain_file(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is a regular file, not a link, right inside ``folder``: then it is inside
+    the folder with no link to follow, and resolving its path would only take time."""
+    if path.parent != folder:
+        return False
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def read_bytes(path: Path, root: Path, folder: Path, limit: int) -> bytes:
     """The bytes of a regular file of ``folder``, refusing links out of it, other kinds of
     files (a fifo would block the build) and files larger than ``limit`` bytes."""
     rel = relative(path, root)
-    real = _real_path(path, rel)
-    base = folder.resolve()
-    try:
-        real.relative_to(base)
-    except ValueError:
-        raise UnreadableFile(
-            f"{rel} is a link to {'a file' if real.is_file() else 'something'} outside "
-            f"{relative(folder, root)}/; only files inside it are read",
-            1,
-        ) from None
+    real = path if _plain_file(path, folder) else _real_path(path, rel)
+    if real is not path:
+        try:
+            real.relative_to(folder.resolve())
+        except ValueError:
+            raise UnreadableFile(
+                f"{rel} is a link to {'a file' if real.is_file() else 'something'} outside "
+                f"{relative(folder, root)}/; only files inside it are read",
+                1,
+            ) from None
     try:
         info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):

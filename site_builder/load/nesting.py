@@ -16,6 +16,13 @@ import re
 _BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*[ \t]*(?:#.*)?$")
 # A line that opens a block mapping entry: a key, plain or quoted, then ": " or ":" at the end.
 _KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s\[\]{}'"#,&*!|>%@`][^#]*?)[ \t]*:(?:[ \t]|$)""")
+# Runs of characters that change nothing but end a place where a scalar may begin, and the
+# characters that may end a quoted scalar: the scan jumps over everything else.
+_PLAIN = re.compile(r"""[^\s'"#\[\]{}|>,:\\][^\r\n'"#\[\]{}|>,:\\]*""")
+_SINGLE_QUOTED_STOP = re.compile("'")
+_INDENT = re.compile(r"^ *", re.M)
+_ENTRIES = re.compile(r"^ *((?:-(?: +|$))+)", re.M)
+_DOUBLE_QUOTED_STOP = re.compile(r'["\\]')
 
 
 class TooDeep(Exception):
@@ -25,8 +32,22 @@ class TooDeep(Exception):
         self.column = column
 
 
+def _surely_shallow(text: str, limit: int) -> bool:
+    """Whether the scan below could not find the text nested more than ``limit`` deep, told from
+    a bound on what it counts: the enclosing block lines (at most one per indentation), the ``- ``
+    entries opening one line, a key, and every ``[`` and ``{``. Most records are far below it."""
+    indent = max(map(len, _INDENT.findall(text)), default=0)
+    entries = max((run.count("-") for run in _ENTRIES.findall(text)), default=0)
+    return indent + entries + 1 + text.count("[") + text.count("{") <= limit
+
+
 def check_nesting(text: str, limit: int) -> None:
     """Raise :class:`TooDeep` at the first place the text nests more than ``limit`` deep."""
+    if not _surely_shallow(text, limit):
+        _scan(text, limit)
+
+
+def _scan(text: str, limit: int) -> None:
     indents: list[int] = []  # indentation of the enclosing block lines
     flow = 0  # open [ and { brackets
     quote = ""  # the open quote character, if inside a quoted scalar
@@ -62,6 +83,18 @@ def check_nesting(text: str, limit: int) -> None:
         at = len(line) - len(stripped)
         while at < len(line):
             char = line[at]
+            if quote and char != quote and char != "\\":  # skip to where the quoted text may end
+                stop = (_SINGLE_QUOTED_STOP if quote == "'" else _DOUBLE_QUOTED_STOP).search(line, at)
+                if stop is None:
+                    break
+                at = stop.start()
+                char = line[at]
+            elif not quote:
+                plain = _PLAIN.match(line, at)
+                if plain:  # characters that neither open nor close anything
+                    scalar_start = False
+                    at = plain.end()
+                    continue
             if quote:
                 if char == quote:
                     if quote == "'" and line[at + 1 : at + 2] == "'":

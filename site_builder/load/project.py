@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
+from site_builder.load.cache import RecordCache
 from site_builder.load.files import inside
 from site_builder.load.sheets import load_sheets
 from site_builder.load.sources import load_sources
@@ -31,8 +33,28 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def load_project(root: Path) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, *, cache: bool | RecordCache = False) -> tuple[Project, list[Diagnostic]]:
+    """Every source and sheet of the project at ``root``, and every problem found in them.
+
+    With ``cache``, a record whose bytes have not changed since the last run is not parsed again
+    (see :mod:`site_builder.load.cache`); the result is the same. ``True`` opens the project's
+    cache and saves it after loading; a :class:`RecordCache` kept open by a long-running caller
+    (a preview) is used as it is, and saved when that caller decides.
+    """
     root = require_project(root)
-    sources, source_problems = load_sources(root)
-    sheets, sheet_problems = load_sheets(root)
+    records = cache if isinstance(cache, RecordCache) else RecordCache.open(root) if cache else None
+    if records is not None:
+        records.start_run()
+    # Loading makes a great many small objects and no cycles among them: the cycle collector would
+    # walk them again and again while they are made, to find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        sources, source_problems = load_sources(root, records)
+        sheets, sheet_problems = load_sheets(root, records)
+    finally:
+        if collecting:
+            gc.enable()
+    if records is not None and records is not cache:
+        records.save()
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems

@@ -7,7 +7,7 @@ from typing import Any
 
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
-from site_builder.load.files import UnreadableFile, read_text, relative
+from site_builder.load.files import TextFile, UnreadableFile, read_text, relative
 from site_builder.load.validate import validate
 from site_builder.load.yamlio import YamlDocument, YamlError, parse_yaml
 
@@ -44,10 +44,25 @@ def parse_record(
     :class:`~site_builder.load.files.CannotRead`.
     """
     rel = relative(path, root)
+    file, problems = read_record_file(path, root, folder, unreadable_code)
+    if file is None:
+        return None, problems
+    return parse_record_text(file.text, rel)
+
+
+def read_record_file(
+    path: Path, root: Path, folder: Path, unreadable_code: str = "yaml-syntax"
+) -> tuple[TextFile | None, list[Diagnostic]]:
+    """The record's file as text, or ``None`` with the reason it could not be read."""
     try:
-        text = read_text(path, root, folder, MAX_RECORD_BYTES).text
+        return read_text(path, root, folder, MAX_RECORD_BYTES), []
     except UnreadableFile as exc:
+        rel = relative(path, root)
         return None, [d.error(unreadable_code, rel, exc.line or 1, exc.message, column=exc.column)]
+
+
+def parse_record_text(text: str, rel: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """The parsed document of the record ``rel``, or ``None`` with the reason it could not be read."""
     try:
         doc = parse_yaml(text)
     except YamlError as exc:

@@ -12,9 +12,10 @@ from typing import Any
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
 from site_builder.load import ids
+from site_builder.load.cache import RecordCache
 from site_builder.load.excerpt import excerpt
 from site_builder.load.files import list_files, relative
-from site_builder.load.records import capped, check_shape, parse_record
+from site_builder.load.records import capped, check_shape, parse_record_text, read_record_file
 from site_builder.load.yamlio import Path as DocPath
 from site_builder.load.yamlio import YamlDocument
 from site_builder.model import Citation, Fact, Sheet
@@ -100,9 +101,19 @@ def _facts(doc: YamlDocument, sheet_id: str, rel: str, problems: list[Diagnostic
     return tuple(facts)
 
 
-def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
+def load_sheet(path: Path, root: Path, cache: RecordCache | None = None) -> tuple[Sheet | None, list[Diagnostic]]:
+    """The sheet of the record at ``path`` and its problems; from ``cache`` if it holds the same bytes."""
     rel = relative(path, root)
-    doc, problems = parse_record(path, root, root / "factsheets")
+    file, problems = read_record_file(path, root, root / "factsheets")
+    if file is None:
+        return None, problems  # a single problem: the file cannot be read
+    if cache is None:
+        return _sheet_of(file.text, path, rel)
+    return cache.remember("sheet", rel, file.sha256, lambda: _sheet_of(file.text, path, rel))
+
+
+def _sheet_of(text: str, path: Path, rel: str) -> tuple[Sheet | None, list[Diagnostic]]:
+    doc, problems = parse_record_text(text, rel)
     if doc is None:
         return None, problems  # a single problem: the file cannot be read
     problems += check_shape(doc, rel, "factsheet")
@@ -135,7 +146,7 @@ def load_sheet(path: Path, root: Path) -> tuple[Sheet | None, list[Diagnostic]]:
     return sheet, capped(problems, rel)
 
 
-def load_sheets(root: Path) -> tuple[list[Sheet], list[Diagnostic]]:
+def load_sheets(root: Path, cache: RecordCache | None = None) -> tuple[list[Sheet], list[Diagnostic]]:
     """Every sheet of ``factsheets/`` and its sub-folders; a sheet's id is its file name."""
     folder = root / "factsheets"
     sheets: dict[str, Sheet] = {}
@@ -145,7 +156,7 @@ def load_sheets(root: Path) -> tuple[list[Sheet], list[Diagnostic]]:
             rel = relative(path, root)
             problems.append(d.error("yaml-syntax", rel, None, f"{rel} is a link to a folder; it is not read"))
             continue
-        sheet, found = load_sheet(path, root)
+        sheet, found = load_sheet(path, root, cache)
         problems += found
         if sheet is None:
             continue

@@ -7,9 +7,10 @@ from pathlib import Path
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
 from site_builder.load import ids
+from site_builder.load.cache import RecordCache
 from site_builder.load.excerpt import excerpt
 from site_builder.load.files import UnreadableFile, list_files, read_text, relative
-from site_builder.load.records import capped, check_shape, parse_record
+from site_builder.load.records import capped, check_shape, parse_record_text, read_record_file
 from site_builder.load.source_meta import kept_original, meta_from, page_problems
 from site_builder.model import Source, SourceMeta
 from site_builder.text.source_text import SourceText
@@ -31,14 +32,25 @@ def _bad_id(source_id: str) -> str | None:
     return None
 
 
-def _read_meta(
-    path: Path, root: Path, seeds: Path
-) -> tuple[SourceMeta, str | None, int | None, list[Diagnostic], int | None]:
-    """The metadata, its path, the line of its ``sha256`` pin, its problems, and the line of ``pages``."""
+Meta = tuple[SourceMeta, str | None, int | None, list[Diagnostic], int | None]
+
+
+def _read_meta(path: Path, root: Path, seeds: Path, cache: RecordCache | None = None) -> Meta:
+    """The metadata, its path, the line of its ``sha256`` pin, its problems, and the line of
+    ``pages``; from ``cache`` if it holds the same bytes."""
     if not (path.exists() or path.is_symlink()):
         return SourceMeta(), None, None, [], None
     rel = relative(path, root)
-    doc, problems = parse_record(path, root, seeds, unreadable_code="source-invalid")
+    file, problems = read_record_file(path, root, seeds, unreadable_code="source-invalid")
+    if file is None:
+        return SourceMeta(), rel, None, problems, None
+    if cache is None:
+        return _meta_of(file.text, rel)
+    return cache.remember("meta", rel, file.sha256, lambda: _meta_of(file.text, rel))
+
+
+def _meta_of(text: str, rel: str) -> Meta:
+    doc, problems = parse_record_text(text, rel)
     if doc is None:
         return SourceMeta(), rel, None, problems, None
     problems = capped(problems + check_shape(doc, rel, "source"), rel)
@@ -68,7 +80,7 @@ def _stray(path: Path, rel: str, source_ids: set[str]) -> Diagnostic | None:
     return None
 
 
-def load_sources(root: Path) -> tuple[dict[str, Source], list[Diagnostic]]:
+def load_sources(root: Path, cache: RecordCache | None = None) -> tuple[dict[str, Source], list[Diagnostic]]:
     seeds = root / "seeds"
     sources: dict[str, Source] = {}
     by_folded: dict[str, str] = {}
@@ -118,7 +130,7 @@ def load_sources(root: Path) -> tuple[dict[str, Source], list[Diagnostic]]:
                 )
             )
         meta_path = path.with_name(source_id + META_SUFFIX)
-        meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds)
+        meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds, cache)
         problems.extend(meta_problems)
         problems.extend(page_problems(text, meta, meta_rel, pages_line))
         by_folded[source_id.casefold()] = source_id

@@ -6,10 +6,13 @@ import difflib
 import itertools
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import fastjsonschema
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from site_builder.load.excerpt import excerpt
 from site_builder.load.ids import as_kebab
@@ -36,9 +39,78 @@ class Violation:
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # only for a document with problems: it takes a while to import
+
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
+
+
+# What the compiled validator reads as JSON Schema 2020-12 does, once ``_as_draft7`` has
+# rewritten the schema; a schema with any other keyword is validated by ``jsonschema`` alone.
+_SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
+_SCHEMA_VALUES = ("items", "not", "additionalProperties")
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
+_PLAIN_KEYWORDS = {
+    "$schema", "$id", "$ref", "title", "description", "$comment", "type", "required", "minItems",
+    "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "enum", "const",
+}  # fmt: skip
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _as_draft7(schema: Any) -> Any:
+    """The same schema as draft 7 reads it: beside ``$ref``, draft 7 ignores every other keyword,
+    so such a schema becomes ``allOf`` the reference and the rest."""
+    if isinstance(schema, bool):
+        return schema
+    if not isinstance(schema, dict):
+        raise _Unsupported(schema)
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS:
+            out[key] = {name: _as_draft7(sub) for name, sub in value.items()}
+        elif key in _SCHEMA_VALUES:
+            out[key] = _as_draft7(value)
+        elif key in _SCHEMA_LISTS:
+            out[key] = [_as_draft7(sub) for sub in value]
+        elif key in _PLAIN_KEYWORDS:
+            out[key] = value
+        else:
+            raise _Unsupported(key)
+    if "$ref" in out and set(out) - {"$ref", "title", "description", "$comment", "$schema", "$id"}:
+        rest = {key: value for key, value in out.items() if key != "$ref"}
+        out = {"allOf": [{"$ref": out["$ref"]}, rest]}
+    return out
+
+
+@cache
+def _fast_validator(name: str) -> Any:
+    """The schema compiled to Python, which tells only whether a document is valid, twenty times
+    faster than ``jsonschema``; ``None`` if the schema uses a keyword it is not known to read alike.
+
+    Its patterns are Python regular expressions, searched as ``jsonschema`` does, so both read
+    every pattern alike (``\\S`` and ``$`` are not the same in other dialects).
+    """
+    try:
+        schema = _as_draft7(load_schema(name))
+    except _Unsupported:
+        return None
+    return fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    """Whether ``data`` holds to the named schema."""
+    fast = _fast_validator(schema_name)
+    if fast is None:
+        return _validator(schema_name).is_valid(data)
+    try:
+        fast(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def describe_path(path: Path) -> str:
@@ -124,7 +196,13 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
 
 
 def validate(doc: YamlDocument, schema_name: str, limit: int | None = None) -> list[Violation]:
-    """The violations of the named schema, in document order; the first ``limit`` found, if given."""
+    """The violations of the named schema, in document order; the first ``limit`` found, if given.
+
+    A valid document, the usual case, is told apart quickly; only a document with problems is
+    validated again to explain each of them.
+    """
+    if is_valid(doc.data, schema_name):
+        return []
     found = itertools.islice(_validator(schema_name).iter_errors(doc.data), limit)
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     out: dict[tuple[Path, str], Violation] = {}

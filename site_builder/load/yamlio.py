@@ -2,11 +2,12 @@
 
 The document is composed into nodes (nothing is constructed from tags, so no code can run)
 and converted by hand, which is where duplicate keys and refused tags are caught. Two limits
-are checked first, each in time linear in the file: the nesting depth, read from the parser's
-events before anything is composed (libyaml's composer recurses on the C stack, and its scanner
-slows down with depth), and the number of values its aliases add, counted on the node graph
-before any alias is expanded (so an alias bomb is refused without being built; a document
-without aliases is bounded by the size of its file).
+are checked, each in time linear in the file: the nesting depth, estimated from the characters
+before any YAML library reads the text (libyaml's composer recurses on the C stack, and its
+scanner slows down with depth) and measured exactly on the nodes as they are converted (on the
+parser's events, before composing, for a document with aliases); and the number of values its
+aliases add, counted on the node graph before any alias is expanded (so an alias bomb is refused
+without being built; a document without aliases is bounded by the size of its file).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ MAX_DEPTH = 50  # a record is nested five levels deep
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR = f"{_TAG}str"
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -171,35 +173,51 @@ def _check_expansion(root: yaml.Node) -> None:
 
 
 class _Converter:
-    def __init__(self, doc: YamlDocument) -> None:
-        self.doc = doc
-        self.scalars = yaml.constructor.SafeConstructor()
+    """Turns composed nodes into plain data, noting where each value and key stands.
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
-        self.doc.positions[path] = _mark(node)
+    A document without aliases is checked for depth here, node by node, instead of in a pass of
+    its own. The common nodes (plain text, mappings, lists) take a short path: a project of ten
+    thousand facts has a few hundred thousand of them.
+    """
+
+    def __init__(self, doc: YamlDocument, *, surrogates: bool = True) -> None:
+        self.doc = doc
+        self.positions = doc.positions
+        self.key_positions = doc.key_positions
+        self.scalars = yaml.constructor.SafeConstructor()
+        self.surrogates = surrogates  # whether an escape may have written half of a UTF-16 pair
+
+    def convert(self, node: yaml.Node, path: Path, depth: int = 0) -> Any:
+        mark = node.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             self.doc.scalars[path] = (node.start_mark.index, node.end_mark.index, node.style)
+            if node.tag == _STR and not self.surrogates:
+                return node.value
             return self.scalar(node)
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _too_deep(*_mark(node))
         if isinstance(node, yaml.SequenceNode):
             self.expect_tag(node, "seq")
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            convert = self.convert
+            return [convert(item, (*path, i), depth) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             self.expect_tag(node, "map")
-            return self.mapping(node, path)
+            return self.mapping(node, path, depth)
         raise YamlError("unsupported YAML node", *_mark(node))  # pragma: no cover
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        key_positions = self.key_positions
+        convert = self.convert
         for key_node, value_node in node.value:
-            if key_node.tag == f"{_TAG}merge":
-                raise YamlError("merge keys (<<) are not supported; write the keys out", *_mark(key_node))
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError("a mapping key must be plain text", *_mark(key_node))
-            if key_node.tag not in _SCALAR_TAGS:
-                raise _refused_tag(key_node.tag, key_node)
-            key = self.text(key_node)
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag != _STR:
+                self.check_key(key_node)
+            key = self.text(key_node) if self.surrogates else key_node.value
+            at = (*path, key)
             if key in result:
-                first_line = self.doc.key_positions[path + (key,)][0]
+                first_line = key_positions[at][0]
                 self.doc.problems.append(
                     Problem(
                         f"duplicate key {excerpt(key)} (first given on line {first_line}); "
@@ -208,9 +226,19 @@ class _Converter:
                     )
                 )
                 continue
-            self.doc.key_positions[path + (key,)] = _mark(key_node)
-            result[key] = self.convert(value_node, path + (key,))
+            mark = key_node.start_mark
+            key_positions[at] = (mark.line + 1, mark.column + 1)
+            result[key] = convert(value_node, at, depth)
         return result
+
+    @staticmethod
+    def check_key(key_node: yaml.Node) -> None:
+        if key_node.tag == f"{_TAG}merge":
+            raise YamlError("merge keys (<<) are not supported; write the keys out", *_mark(key_node))
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlError("a mapping key must be plain text", *_mark(key_node))
+        if key_node.tag not in _SCALAR_TAGS:
+            raise _refused_tag(key_node.tag, key_node)
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
@@ -275,16 +303,22 @@ def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     return YamlError(message, mark.line + 1, mark.column + 1)
 
 
-def _compose(text: str) -> tuple[yaml.Node | None, bool]:
-    """The document's node graph, after the character and depth checks, and whether it uses aliases."""
+def _compose(text: str, *, exact_depth: bool) -> tuple[yaml.Node | None, bool]:
+    """The document's node graph, after the character and depth checks, and whether it uses aliases.
+
+    With ``exact_depth``, the depth is also measured on the parser's events before the document
+    is composed; without it, the converter measures it on the nodes.
+    """
     _check_characters(text)
     try:
         check_nesting(text, MAX_DEPTH)  # the project's own limit, before any YAML library reads the text
-        aliases = _check_depth(text)
+        aliases = _check_depth(text) if exact_depth else False
         return yaml.compose(text, Loader=_Loader), aliases
     except TooDeep as exc:
         raise _too_deep(exc.line, exc.column) from None
     except yaml.MarkedYAMLError as exc:
+        if not exact_depth:  # a problem further on: the depth, if too deep, is still what is reported
+            _compose(text, exact_depth=True)
         raise _marked(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before parsing
         raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}") from None
@@ -293,11 +327,23 @@ def _compose(text: str) -> tuple[yaml.Node | None, bool]:
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read."""
-    root, aliases = _compose(text)
+    """Parse one YAML document; raises :class:`YamlError` with a line for what cannot be read.
+
+    A document without aliases (no ``*``) is parsed once: its depth is measured as its nodes are
+    converted. The parser's events are read first only for a document with aliases, or to tell
+    which of two problems comes first.
+    """
+    quick = "*" not in text
+    root, aliases = _compose(text, exact_depth=not quick)
     doc = YamlDocument(data=None, text=text)
     if root is not None:
         if aliases:
             _check_expansion(root)
-        doc.data = _Converter(doc).convert(root, ())
+        try:
+            # Only an escape (a backslash) can write half of a UTF-16 pair into the text.
+            doc.data = _Converter(doc, surrogates="\\" in text).convert(root, ())
+        except YamlError:
+            if quick:
+                _check_depth(text)  # a document nested too deep is reported as such, first
+            raise
     return doc

@@ -9,15 +9,18 @@ inherits it, so a leftover is never removed while a killed build's MkDocs still 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
 
@@ -104,39 +107,78 @@ def leftovers(target: Path, kind: str = "*") -> list[Path]:
     return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
 
 
-def publish(site: SiteConfig) -> None:
-    """Run ``mkdocs build --strict`` into a new folder, then swap it in for ``site_dir``."""
-    target = site.site_dir
-    with _build_lock(target) as lock:
+def publish(site: SiteConfig, search_pages: dict[str, str] | None = None) -> None:
+    """Run ``mkdocs build --strict`` into a new folder, index it for search, then swap it in for
+    ``site_dir``.
+
+    With ``search_pages`` (see :mod:`site_builder.render.search_pages`), the index is made from
+    them while MkDocs builds; without, from the built site once MkDocs is done.
+    """
+    with publishing(site) as publication:
+        publication.publish(search_pages)
+
+
+@contextmanager
+def publishing(site: SiteConfig) -> Iterator[Publication]:
+    """Hold the site's build lock and start MkDocs, which imports itself while the caller generates
+    the pages; then :meth:`Publication.publish` builds. MkDocs inherits the lock."""
+    with _build_lock(site.site_dir) as lock:
+        runner = subprocess.Popen(
+            [sys.executable, "-m", "site_builder.publish.mkdocs_runner"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_mkdocs_env(),
+            pass_fds=(lock,) if os.name == "posix" else (),
+        )
+        try:
+            yield Publication(site, runner)
+        finally:
+            if runner.poll() is None:
+                runner.communicate("")  # not asked to build: it ends without building
+
+
+@dataclass
+class Publication:
+    site: SiteConfig
+    runner: subprocess.Popen
+
+    def _mkdocs_build(self, site_dir: Path) -> tuple[int, str]:
+        arguments = ["build", "--strict", "--clean", "--quiet"]
+        arguments += ["--config-file", str(self.site.config_file), "--site-dir", str(site_dir)]
+        out, err = self.runner.communicate(json.dumps(arguments))
+        return self.runner.returncode, (err + out).strip()
+
+    def publish(self, search_pages: dict[str, str] | None = None) -> None:
+        """See :func:`publish`."""
+        target = self.site.site_dir
         recover(target, leftovers(target, "old"))
         for leftover in leftovers(target):
             shutil.rmtree(leftover, ignore_errors=True)
         fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
         stale = target.with_name(f".{target.name}.old-{os.getpid()}")
-        try:
-            done = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "--strict",
-                    "--clean",
-                    "--quiet",
-                    "--config-file",
-                    str(site.config_file),
-                    "--site-dir",
-                    str(fresh),
-                ],
-                env=_mkdocs_env(),
-                capture_output=True,
-                text=True,
-                pass_fds=(lock,) if os.name == "posix" else (),
-            )
-            if done.returncode != 0:
-                raise PublishError("MkDocs did not build the site:\n" + (done.stderr + done.stdout).strip())
-            replace_folder(target, fresh, stale)
-        finally:
-            recover(target, [stale] if stale.exists() else [])  # interrupted between two renames
-            shutil.rmtree(fresh, ignore_errors=True)
-            shutil.rmtree(stale, ignore_errors=True)
+        search = target.with_name(f".{target.name}.search-{os.getpid()}")
+        with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as said:
+            indexer = start_indexing(search_pages, search, said) if search_pages is not None else None
+            try:
+                code, output = self._mkdocs_build(fresh)
+                if code != 0:
+                    raise PublishError("MkDocs did not build the site:\n" + output)
+                if indexer is None:
+                    index_site(fresh, self.site.settings.use_directory_urls)
+                elif indexer.wait() != 0:
+                    said.seek(0)
+                    raise SearchIndexError("Pagefind did not index the site:\n" + said.read().strip())
+                else:
+                    (search / BUNDLE).rename(fresh / BUNDLE)
+                replace_folder(target, fresh, stale)
+            except SearchIndexError as exc:
+                raise PublishError(str(exc)) from None
+            finally:
+                if indexer is not None and indexer.poll() is None:
+                    indexer.kill()
+                    indexer.wait()
+                recover(target, [stale] if stale.exists() else [])  # interrupted between two renames
+                for folder in (fresh, stale, search):
+                    shutil.rmtree(folder, ignore_errors=True)

@@ -1,28 +1,54 @@
-"""MkDocs hooks for ``site-builder serve``: regenerate the pages before every rebuild.
+"""MkDocs hooks for ``site-builder serve``: before every rebuild, bring the pages up to date.
 
-A thin layer: the pages come from the same core as ``site-builder build``.
+A thin layer over the same core as ``site-builder build``. Records and citations unchanged since
+the last rebuild are kept in memory, only the pages an edit reaches are rewritten, and MkDocs
+(serving with dirty rebuilds) renders only the pages rewritten; the exports follow once the pages
+are shown. A project with errors is reported in the terminal and keeps the last good pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from pathlib import Path
 
 from site_builder.check.run import check
+from site_builder.publish import preview
 from site_builder.publish.build_time import build_time
-from site_builder.render.generate import generate
+from site_builder.render.incremental import generate_changes, write_exports
 from site_builder.render.site_settings import NO_SITE_URL, SiteSettings
 
 log = logging.getLogger("mkdocs.site_builder")
 
 
 def on_pre_build(config) -> None:
-    root = Path(config.config_file_path).parent
-    report = check(root)
+    began = time.perf_counter()
+    state = preview.for_root(Path(config.config_file_path).parent)
+    if state.unchanged():
+        return  # a rebuild set off by the pages or exports just written: they are up to date
+    report = check(state.root, cache=state.records, memo=state.citations)
     for problem in report.diagnostics:
-        log.warning("%s:%s: %s[%s]: %s", problem.file, problem.line, problem.severity, problem.code, problem.message)
-    settings = dataclasses.replace(SiteSettings.from_config(config), generated=build_time(root))
+        where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
+        log.warning("%s: %s[%s]: %s", where, problem.severity, problem.code, problem.message)
+    if report.errors:
+        log.warning(
+            "site-builder: %d error%s; the preview keeps the last good pages until %s fixed",
+            report.errors,
+            "" if report.errors == 1 else "s",
+            "it is" if report.errors == 1 else "they are",
+        )
+        return
+    settings = dataclasses.replace(SiteSettings.from_config(config), generated=build_time(state.root))
     if not settings.site_url:
         log.warning(NO_SITE_URL.removeprefix("warning: "))
-    generate(report, Path(config.docs_dir), settings)
+    docs = Path(config.docs_dir)
+    changed, state.generated = generate_changes(report, docs, settings, state.generated, exports=False)
+    state.report = report
+    log.info("site-builder: %d pages regenerated in %.2f s", len(changed), time.perf_counter() - began)
+
+
+def on_post_build(config) -> None:
+    state = preview.current
+    if state is not None and state.report is not None and state.generated is not None:
+        write_exports(state.report, Path(config.docs_dir), state.generated)

@@ -8,7 +8,7 @@ Markdown.
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import jinja2
@@ -20,6 +20,7 @@ from site_builder.render.badges import status_badge
 from site_builder.render.coverage import percent
 from site_builder.render.edit_links import edit_url
 from site_builder.render.escape import Md, finalize, inline
+from site_builder.render.halves import Job
 from site_builder.render.language import attribute_list, html_attributes
 from site_builder.render.links import Linker, external
 from site_builder.render.original_links import original_passage_url
@@ -240,22 +241,26 @@ def warnings_page(view: SiteView) -> str:
     return _render("warnings.md.j2", urls.WARNINGS, rows=rows)
 
 
+def page_jobs(view: SiteView) -> list[list[Job]]:
+    """Every page of the site: its path in the docs folder, and what renders its Markdown; in
+    groups of alike pages."""
+    return [
+        [
+            (urls.HOME, partial(home_page, view)),
+            (urls.SHEETS, partial(sheets_index, view)),
+            (urls.SOURCES, partial(sources_index, view)),
+            (urls.TAGS, partial(tags_index, view)),
+            (urls.WARNINGS, partial(warnings_page, view)),
+        ],
+        [(urls.sheet_page(sheet.id), partial(sheet_page, view, sheet)) for sheet in view.project.sheets],
+        [(urls.source_page(s.id), partial(source_page, view, s)) for s in view.project.sources.values()],
+        [(urls.tag_page(tag), partial(tag_page, view, tag)) for tag in view.tags],
+    ]
+
+
 def render_pages(view: SiteView) -> dict[str, str]:
     """Every page of the site: its path in the docs folder → its Markdown."""
-    pages = {
-        urls.HOME: home_page(view),
-        urls.SHEETS: sheets_index(view),
-        urls.SOURCES: sources_index(view),
-        urls.TAGS: tags_index(view),
-        urls.WARNINGS: warnings_page(view),
-    }
-    for sheet in view.project.sheets:
-        pages[urls.sheet_page(sheet.id)] = sheet_page(view, sheet)
-    for source in view.project.sources.values():
-        pages[urls.source_page(source.id)] = source_page(view, source)
-    for tag in view.tags:
-        pages[urls.tag_page(tag)] = tag_page(view, tag)
-    return pages
+    return {path: render() for group in page_jobs(view) for path, render in group}
 
 
 def render_site(report: Report, settings: SiteSettings | None = None) -> dict[str, str]:

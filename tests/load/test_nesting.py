@@ -2,8 +2,10 @@
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from site_builder.load.nesting import TooDeep, check_nesting
+from site_builder.load.nesting import TooDeep, _scan, _surely_shallow, check_nesting
 
 
 def depth_of(text: str) -> int:
@@ -64,3 +66,19 @@ def test_a_real_record_is_shallow():
         "      - source: s\n        quote: 'it''s [here]'\n    tags: [x, y]\n"
     )
     check_nesting(record, limit=depth_of(record))
+
+
+YAMLISH = st.lists(
+    st.sampled_from(
+        ["- ", "-", "a: ", "a:", "? ", "[", "]", "{", "}", ", ", "\n", "  ", " ", "'", '"', "x", "#", "| "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(YAMLISH, st.integers(1, 8))
+def test_a_text_passed_as_surely_shallow_is_never_found_too_deep(text, limit):
+    """The quick bound lets most records skip the scan; it must never skip one the scan refuses."""
+    if _surely_shallow(text, limit):
+        _scan(text, limit)

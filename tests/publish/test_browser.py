@@ -135,23 +135,47 @@ def word_of_one_quote(report):
     return choices[0], in_quotes[choices[0]][0]
 
 
-def test_search_finds_a_fact_by_a_word_of_its_quote(open_tab, report):
+def _search(page, word: str, key: str = "/"):
+    """Open the search from the keyboard, as a reader would, and type ``word``."""
+    page.locator("body").press(key)
+    search = page.locator("input.sb-search__input")
+    assert search.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('sb-search__input')")
+    search.press_sequentially(word, delay=20)
+    page.locator(".sb-search__result").first.wait_for()
+    return search
+
+
+def test_search_finds_a_fact_by_a_word_of_its_quote_and_highlights_it(open_tab, report):
     word, fact = word_of_one_quote(report)
+    sheet = report.project.sheet(fact.sheet)
     tab = open_tab()
     page = tab.goto("")
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=20)
-    result = page.locator(f'a.md-search-result__link[href*="sheets/{fact.sheet}/"][href$="#{fact.id}"]')
-    more = page.locator("details.md-search-result__more")
-    page.locator(".md-search-result__item").first.wait_for()
-    if not result.first.is_visible() and more.count():
-        more.first.locator("summary").click()
-    result.first.click()
-    page.wait_for_url(re.compile(rf"/sheets/{re.escape(fact.sheet)}/.*#{re.escape(fact.id)}$"))
+    _search(page, word)
+    result = page.locator(f'a.sb-search__link[href*="sheets/{fact.sheet}/"][href$="#{fact.id}"]')
+    assert result.count() == 1
+    assert " ".join(result.inner_text().split()) == f"{fact.statement} · {sheet.title}"
+    result.click()
+    page.wait_for_url(re.compile(rf"/sheets/{re.escape(fact.sheet)}/\?pagefind-highlight={word}#{re.escape(fact.id)}$"))
     assert urlsplit(page.url).fragment == fact.id
-    heading = page.locator(f"h2#{fact.id}")
-    assert heading.is_visible()
+    assert page.locator(f"h2#{fact.id}").is_visible()
     assert tab.in_viewport(f"h2#{fact.id}")
+    hits = page.locator("article mark.sb-search-hit")
+    hits.first.wait_for()
+    assert {text.lower() for text in hits.all_inner_texts()} == {word}
+
+
+def test_search_opens_with_s_shows_results_as_one_types_and_closes_with_escape(open_tab, report):
+    word, fact = word_of_one_quote(report)
+    page = open_tab().goto(f"sources/{next(iter(report.project.sources))}/")
+    search = _search(page, word[:4], key="s")  # results for what is typed so far
+    search.press_sequentially(word[4:], delay=20)
+    page.locator(f'a.sb-search__link[href$="#{fact.id}"]').wait_for()
+    search.press("Escape")
+    assert not search.is_visible()
+    page.locator("button.sb-search-button").click()
+    assert search.is_visible()
+    assert search.input_value() == word
 
 
 def _middle_citation(report):
@@ -195,9 +219,7 @@ def test_no_request_leaves_the_site(open_tab, report, site_url):
     ):
         tab.goto(path)
     page = tab.page
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(word)
-    page.locator(".md-search-result__item").first.wait_for()
+    _search(page, word)
     page.wait_for_load_state("networkidle")
     assert len(tab.requests) > 10
     outside = [url for url in tab.requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]

@@ -195,7 +195,7 @@ def test_builds_are_byte_identical(tmp_path):
     dated = {"sitemap.xml", "sitemap.xml.gz"}  # hold the build date
     one, two = digests(first / "site"), digests(second / "site")
     assert {k: v for k, v in one.items() if k not in dated} == {k: v for k, v in two.items() if k not in dated}
-    assert "search/search_index.json" in one
+    assert "pagefind/pagefind-entry.json" in one
 
 
 def test_a_swap_cut_between_two_renames_is_undone(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -59,6 +60,41 @@ def test_serve_regenerates_pages_when_a_record_changes(harbour):
             encoding="utf-8",
         )
         fetch_until(url, "After years of delay, the harbour opened in 1851.")
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_a_record_with_an_error_is_reported_and_the_last_good_pages_stay(harbour):
+    harbour.mkdocs()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--root", str(harbour.root), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(line.decode() for line in server.stdout), daemon=True)
+    reader.start()
+    record = harbour.root / "factsheets" / "harbour.yml"
+    good = record.read_text(encoding="utf-8")
+    try:
+        url = f"http://127.0.0.1:{port}/sheets/harbour/"
+        fetch_until(url, "The harbour opened in 1851")
+        record.write_text(good.replace("statement: The harbour opened in 1851", "statment: The harbour opened in 1851"))
+        deadline = time.monotonic() + 60
+        while not any("factsheets/harbour.yml:6" in line and "unknown key" in line for line in output):
+            assert time.monotonic() < deadline, "".join(output)
+            time.sleep(0.2)
+        assert any("the preview keeps the last good pages" in line for line in output)
+        page = fetch_until(url, "The harbour opened in 1851, after years of delay.")
+        assert "statment" not in page
+        record.write_text(good.replace("after years of delay", "after a long delay"), encoding="utf-8")
+        fetch_until(url, "The harbour opened in 1851, after a long delay.")
     finally:
         server.send_signal(signal.SIGINT)
         try:

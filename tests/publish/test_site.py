@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import textwrap
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from htmltools import Page
+from htmltools import Page, search_records
 from site_builder.check.run import check
 
 
@@ -90,14 +91,30 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 def test_search_finds_every_statement_and_quote_in_its_fact(built_site):
     report = check(built_site)
-    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
+    records = search_records(built_site / "site")
     for sheet in report.project.sheets:
+        record = records[f"/sheets/{sheet.id}/"]
+        assert record["meta"]["title"] == sheet.title
+        anchors = {anchor["id"]: anchor for anchor in record["anchors"]}
         for fact in sheet.facts:
-            doc = docs[f"sheets/{sheet.id}/#{fact.id}"]
-            text = Page(doc["title"] + " " + doc["text"]).text
-            for word in fact.statement.split()[:6] + fact.citations[0].quote.split()[:6]:
+            assert anchors[fact.id]["text"] == fact.statement, fact.ref
+            start = anchors[fact.id]["location"]
+            words = record["content"].split()[start:]
+            text = " ".join(words)
+            for word in fact.citations[0].quote.split()[:6]:
                 assert word.strip(".,“”\"'’") in text, (fact.ref, word)
+
+
+def test_search_indexes_the_content_of_sheets_and_sources_only(built_site):
+    report = check(built_site)
+    records = search_records(built_site / "site")
+    expected = {f"/sheets/{sheet.id}/" for sheet in report.project.sheets}
+    expected |= {f"/sources/{source_id}/" for source_id in report.project.sources}
+    assert set(records) == expected
+    for record in records.values():
+        assert "Fact sheets Sources Tags" not in record["content"]  # the navigation tabs
+        assert "Skip to content" not in record["content"]
+        assert "¶" not in record["content"]
 
 
 def test_navigation_stays_small(built_site):
@@ -289,3 +306,23 @@ def test_the_exports_are_dated_when_the_content_last_changed(harbour, monkeypatc
     os.utime(harbour.root / "factsheets" / "people.yml", (1_750_000_000, 1_750_000_000))
     assert build_time(harbour.root) == "2025-06-15T15:06:40Z"
     assert build_time(harbour.root, {"SOURCE_DATE_EPOCH": "0"}) == "1970-01-01T00:00:00Z"
+
+
+def test_the_built_pages_indexed_after_any_engine_give_the_same_results(built_site, tmp_path):
+    """The index `build` makes while MkDocs builds matches the index of the pages MkDocs wrote:
+    the same pages, titles and fact headings (what another engine's site is indexed from). A
+    source's "Cited by" list is left out of the first: it repeats facts found on their sheets."""
+    from site_builder.publish import index_search
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site / "site", copy)
+    shutil.rmtree(copy / "pagefind")
+    assert index_search.main([str(copy)]) == 0
+    during, after = search_records(built_site / "site"), search_records(copy)
+    assert during.keys() == after.keys()
+    for url, record in during.items():
+        assert record["meta"]["title"] == after[url]["meta"]["title"]
+        headings = {a["id"]: a["text"] for a in record["anchors"] if a["element"] == "h2"}
+        built = {a["id"]: a["text"] for a in after[url]["anchors"] if a["element"] == "h2"}
+        built.pop("_cited-by", None)
+        assert headings == built

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from htmltools import Page
+from htmltools import Page, search_records
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -191,14 +191,13 @@ def test_page_titles_hold_the_literal_text(sites):
         assert title.text == f"{expected} - {SITE_NAME}", path
 
 
-def test_the_search_index_holds_escaped_text(sites):
+def test_the_search_index_holds_the_literal_text(sites):
+    """The index holds text, as the pages show it: the search dialog shows it as text."""
     hostile, _ = sites
-    index = json.loads((hostile / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = [doc for doc in index["docs"] if "evil" in doc["location"]]
-    assert docs
-    for doc in docs:
-        for field in ("title", "text"):
-            page = Page(doc[field])
-            assert set(page.tags) <= {"p", "mark", "sup", "ol", "ul", "li", "code", "a"}, (doc["location"], page.tags)
-    statement = next(doc for doc in docs if doc["location"] == "sheets/evil/#p0")
-    assert Page(statement["title"]).text == PAYLOADS[0]
+    records = search_records(hostile)
+    sheet = records["/sheets/evil/"]
+    assert sheet["meta"]["title"] == f"{PAYLOADS[3]} {PAYLOADS[19]}"
+    anchors = {anchor["id"]: anchor["text"] for anchor in sheet["anchors"]}
+    assert anchors["p0"] == PAYLOADS[0]
+    assert PAYLOADS[1] in sheet["content"]
+    assert records["/sources/evil/"]["meta"]["title"] == f"{PAYLOADS[3]} {PAYLOADS[1]}"

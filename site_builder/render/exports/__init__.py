@@ -3,9 +3,13 @@ citations as Web Annotations."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from site_builder.model import Source
 from site_builder.render import urls
 from site_builder.render.exports.facts_json import render_facts_json
 from site_builder.render.exports.web_annotations import render_annotations
+from site_builder.render.halves import Job
 from site_builder.render.views import SiteView
 
 #: Starts each published source text. A static host serves ``.txt`` as ``text/plain`` and often
@@ -23,8 +27,26 @@ def published_text(text: str) -> str:
 
 def export_files(view: SiteView) -> dict[str, str]:
     """Every export: its path in the docs folder → its text."""
-    files = {urls.FACTS_JSON: render_facts_json(view)}
-    for source in view.project.sources.values():
-        files[urls.source_text(source.id)] = published_text(source.text.text)
-        files[urls.annotations_file(source.id)] = render_annotations(source, view)
-    return files
+    return {path: render() for group in export_jobs(view) for path, render in group}
+
+
+def export_jobs(view: SiteView) -> list[list[Job]]:
+    """Every export: its path in the docs folder, and what renders it; in groups of alike ones."""
+    sources = view.project.sources.values()
+    return [
+        [(urls.FACTS_JSON, partial(render_facts_json, view))],
+        [(urls.annotations_file(s.id), partial(render_annotations, s, view)) for s in sources],
+        [(urls.source_text(s.id), partial(published_text, s.text.text)) for s in sources],
+    ]
+
+
+def source_exports(view: SiteView, source: Source) -> dict[str, str]:
+    """The exports of one source: its text and its citations as Web Annotations."""
+    return {
+        urls.source_text(source.id): published_text(source.text.text),
+        urls.annotations_file(source.id): render_annotations(source, view),
+    }
+
+
+def source_export_paths(source_id: str) -> list[str]:
+    return [urls.source_text(source_id), urls.annotations_file(source_id)]

@@ -159,4 +159,5 @@ def facts_document(view: SiteView) -> dict[str, Any]:
 
 
 def render_facts_json(view: SiteView) -> str:
-    return json.dumps(facts_document(view), ensure_ascii=False, indent=2) + "\n"
+    # Compact: the standard library encodes indented JSON in Python, ten times slower than this.
+    return json.dumps(facts_document(view), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,70 @@
+"""What ``site-builder serve`` keeps between two rebuilds, so that each does only what an edit needs.
+
+MkDocs loads hook files as modules of their own, so the state lives here, in a module that the
+command and the hooks both import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.check.checker import CitationMemo
+from site_builder.load.cache import RecordCache
+from site_builder.model import Report
+from site_builder.render.incremental import Generated
+
+
+@dataclass
+class Preview:
+    root: Path
+    records: RecordCache  # the loaded records, kept decoded in memory
+    citations: CitationMemo = field(default_factory=dict)  # what locating each citation found
+    generated: Generated | None = None  # what the docs folder holds
+    report: Report | None = None  # the report the docs folder was last generated from
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the project's files were then
+
+    def unchanged(self) -> bool:
+        """Whether no file of the project changed since the pages were last generated (the
+        rebuild that the generated pages themselves set off); notes the files as they are now."""
+        now = _files(self.root)
+        same = self.generated is not None and now == self.files
+        self.files = now
+        return same
+
+
+def _files(root: Path) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file under the project's folders and of its config."""
+    found: dict[str, tuple[int, int]] = {}
+    pending = [root / "seeds", root / "factsheets"]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(Path(entry.path))
+                    continue
+                info = entry.stat()
+            except OSError:
+                continue
+            found[entry.path] = (info.st_mtime_ns, info.st_size)
+    with contextlib.suppress(OSError):
+        info = os.stat(root / "mkdocs.yml")
+        found["mkdocs.yml"] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+current: Preview | None = None
+
+
+def for_root(root: Path) -> Preview:
+    """The preview of the project at ``root``, made on first use."""
+    global current
+    if current is None or current.root != root:
+        current = Preview(root, RecordCache.open(root))
+    return current
