@@ -243,8 +243,22 @@ def _pattern(rules: frozenset[str]) -> re.Pattern[str]:
     if not groups:
         return re.compile("(?!)")
     starts = _starts(active, spaces)
-    guard = f"(?=[{re.escape(starts)}])" if starts is not None else ""
+    guard = _guard(starts, spaces + dropped) if starts is not None else ""
     return re.compile(guard + "(?:" + "|".join(groups) + ")")
+
+
+def _guard(starts: str, spaces_and_dropped: str) -> str:
+    """A look-ahead that lets the one expression skip every character no rule can start at.
+
+    Most characters a rule may start at are rare; the plain space is not, and it starts a match
+    only before more white space, a dropped character, or a closing guillemet (the rule that
+    takes the space French sets inside them): a lone space between words is let through at once.
+    """
+    if " " not in starts:
+        return f"(?=[{re.escape(starts)}])"
+    others = starts.replace(" ", "")
+    after_space = re.escape(spaces_and_dropped + "»›")
+    return f"(?=[{re.escape(others)}]| [{after_space}])" if others else f"(?= [{after_space}])"
 
 
 def _starts(active: list[Rule], spaces: str) -> str | None:
