@@ -39,7 +39,9 @@ def on_pre_build(config) -> None:
             "it is" if report.errors == 1 else "they are",
         )
         return
-    settings = dataclasses.replace(SiteSettings.from_config(config), generated=build_time(state.root))
+    if state.exports_time is None:
+        state.exports_time = build_time(state.root)
+    settings = dataclasses.replace(SiteSettings.from_config(config), generated=state.exports_time)
     if not settings.site_url:
         log.warning(NO_SITE_URL.removeprefix("warning: "))
     docs = Path(config.docs_dir)

@@ -25,6 +25,9 @@ class Preview:
     generated: Generated | None = None  # what the docs folder holds
     report: Report | None = None  # the report the docs folder was last generated from
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the project's files were then
+    #: the time the exports carry, fixed when the preview starts: were it to follow each edit, every
+    #: page would differ from the last rebuild's settings and be generated again
+    exports_time: str | None = None
 
     def unchanged(self) -> bool:
         """Whether no file of the project changed since the pages were last generated (the
