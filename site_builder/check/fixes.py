@@ -109,27 +109,17 @@ def _prefix_fix(result: CitationResult, source: Source, file: str) -> Fix | None
     if again.span != match.span or len(again.occurrences) != 1:
         return None
     path = _citation_path(result)
-    if citation.prefix is not None:
-        return Fix(
-            file,
-            path + ("prefix",),
-            prefix,
-            "safe",
-            "quote-ambiguous",
-            citation.line,
-            citation.column,
-            "a prefix that points at one place",
-        )
+    replaces = citation.prefix is not None  # else the key is added to the citation
     return Fix(
         file,
-        path,
+        path + ("prefix",) if replaces else path,
         prefix,
         "safe",
         "quote-ambiguous",
         citation.line,
         citation.column,
         "a prefix that points at one place",
-        add_key="prefix",
+        add_key=None if replaces else "prefix",
     )
 
 
