@@ -61,11 +61,11 @@ def first_difference(quote: str, passage: str) -> tuple[int, str] | None:
     return departure(quote, passage)
 
 
-def paste_line(passage: str) -> str:
-    """``passage`` as a ``quote:`` line of YAML, ready to paste: white space made single spaces,
-    quoted and escaped as YAML needs it."""
+def paste_line(passage: str, key: str = "quote") -> str:
+    """``passage`` as a ``key:`` line of YAML, ready to paste: white space made single spaces,
+    quoted and escaped as YAML needs it (text that would read as a number or a date is quoted)."""
     value = " ".join(passage.split())
-    return yaml.safe_dump({"quote": value}, allow_unicode=True, width=1_000_000, sort_keys=False).rstrip("\n")
+    return yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000, sort_keys=False).rstrip("\n")
 
 
 def _suggestion_notes(citation: Citation, source: Source, match: Match) -> tuple[list[str], dict]:
@@ -138,7 +138,7 @@ def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) ->
     where = ", ".join(shown[:10]) + (", …" if len(places) > 10 else "")
     prefix = shortest_unique_prefix(source.text, match.span, match.occurrences) if match.span else None
     if prefix:
-        hint = f"to cite the first place, add `prefix: {yaml_scalar(prefix)}` (the shortest text before it that no other place has)"
+        hint = f"to cite the first place, add `{paste_line(prefix, 'prefix')}` (the shortest text before it that no other place has)"
     else:
         hint = "add a 'prefix' or 'suffix' with the words around the passage you mean, or quote more of it"
     return d.warning(
@@ -150,13 +150,6 @@ def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) ->
         notes=(hint,),
         extra={"places": [{"line": line, "column": column} for line, column in places], "suggested_prefix": prefix},
     )
-
-
-def yaml_scalar(text: str) -> str:
-    """``text`` as a YAML scalar a curator can paste."""
-    if text and text == text.strip() and not any(c in text for c in ":#'\"[]{},&*!|>%@`") and text[0] not in "-?":
-        return text
-    return "'" + text.replace("'", "''") + "'"
 
 
 def context_mismatch(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+import yaml
+
 from site_builder.check.checker import CheckOptions
 from site_builder.check.run import check
 
@@ -121,3 +124,13 @@ def test_first_difference_names_the_word_where_a_quote_departs():
     assert first_difference("voted to shut the bridge", "voted to close the bridge") == (9, "shut")
     assert first_difference("Voted", "voted") == (0, "Voted")
     assert first_difference("the same", "the same words") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["1851", "yes", "2024-05-01", "null", "he said: “no”", "- a list?", "it's # not a comment"]
+)
+def test_a_suggested_prefix_or_quote_line_reads_back_as_the_same_text(text):
+    from site_builder.check.citation_messages import paste_line
+
+    for key in ("prefix", "quote"):
+        assert yaml.safe_load(paste_line(text, key)) == {key: text}
