@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from site_builder.check.matching import SourceText, locate
+from site_builder.check.matching import SourceText, locate, search
 from site_builder.model import Span
 from site_builder.text.normalize import normalize
 
@@ -194,3 +194,20 @@ def test_elided_passages_out_of_order_are_not_found(case, data):
     assume(not any(mark in first + second for mark in ("…", "...")))
     quote = second + _elision_marker(data.draw) + first
     assert locate(quote, SourceText(text)).status == "not-found"
+
+
+@FAST
+@given(passages(), st.data())
+def test_skipping_the_places_found_verbatim_leaves_the_other_normalized_places(case, data):
+    """``locate`` asks for the normalized places but those it found verbatim: the rest must be
+    what the whole list holds beside them, in the same order."""
+    generated, span, _, _ = case
+    quote = data.draw(
+        st.sampled_from([generated.text[span.start : span.end], vary(data.draw, generated.text[span.start : span.end])])
+    )
+    source = SourceText(generated.text)
+    seen = {c.span.start for c in search.exact(quote, source)}
+    every = search.normalized(quote, source)
+    assert search.normalized(quote, source, wanted=normalize(quote), skip=seen) == [
+        c for c in every if c.span.start not in seen
+    ]

@@ -1,4 +1,8 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from site_builder.check.matching import word_count
+from site_builder.check.matching.words import _counted
 from site_builder.check.run import check
 
 
@@ -28,3 +32,16 @@ def test_a_chinese_clause_is_not_too_short_but_two_characters_are(project):
     short = [x for x in report.diagnostics if x.code == "quote-too-short"]
     assert len(short) == 1
     assert "2 characters written without spaces" in short[0].message
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "B", "7", " ", "\t", "\n", ".", "..", "[", "]", "-", "_", "'", "é", "…", "中", "ภา", "\x1c"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_short_count_of_plain_ascii_quotes_is_the_full_count(quote):
+    assert word_count(quote) == _counted(quote)

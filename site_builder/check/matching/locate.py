@@ -27,7 +27,8 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     quote is it tried as an elided quote. If nothing is found, the closest passage
     is suggested.
     """
-    if not normalize(quote):
+    wanted = normalize(quote)
+    if not wanted:
         return Match("not-found", problem="the quote is empty")
     status: Status = "exact"
     insertions: tuple[str, ...] = ()
@@ -35,11 +36,14 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     cut: list[Candidate] = []
     normalized: list[Candidate] = []
     cut_normalized: list[Candidate] = []
-    if not source.certainly_lacks(normalize(quote)):
+    if not source.certainly_lacks(wanted):
         verbatim, cut = search.in_whole_words(search.exact(quote, source), source)
-        normalized, cut_normalized = search.in_whole_words(search.normalized(quote, source), source)
-    seen = {c.span.start for c in verbatim}
-    candidates = verbatim + [c for c in normalized if c.span.start not in seen]
+        # A place found verbatim is not taken twice: normalized places starting there are skipped
+        # (their other parts would only matter if no place was found verbatim).
+        seen = {c.span.start for c in verbatim}
+        found = search.normalized(quote, source, wanted=wanted, skip=seen)
+        normalized, cut_normalized = search.in_whole_words(found, source)
+    candidates = verbatim + normalized
     if not verbatim:
         status = "normalized"
     if not candidates:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from site_builder.model import Span
@@ -31,15 +31,26 @@ def exact(quote: str, source: SourceText) -> list[Candidate]:
     return [Candidate(Span(at, at + len(quote))) for at in find_all(source.text, quote)]
 
 
-def normalized(quote: str, source: SourceText) -> list[Candidate]:
-    wanted = normalize(quote)
+def normalized(
+    quote: str, source: SourceText, *, wanted: str | None = None, skip: Collection[int] = ()
+) -> list[Candidate]:
+    """The places of ``quote`` once both sides are normalized (``wanted``: the quote normalized,
+    if already known), but for those starting at an offset in ``skip``."""
+    if wanted is None:
+        wanted = normalize(quote)
     norm = source.normalized
+    text = source.text
     found = []
     for at in find_all(norm.text, wanted):
-        span = Span(norm.start_to_original(at), norm.end_to_original(at + len(wanted)))
+        start = norm.start_to_original(at)
+        if start in skip:
+            continue
+        end = norm.end_to_original(at + len(wanted))
         # A match that ends inside a replaced piece ("..." against half of an "…"
         # followed by more) maps to the whole piece and is not a match of the quote.
-        if normalize(source.text[span.start : span.end]) == wanted:
+        passage = text[start:end]
+        if passage == quote or normalize(passage) == wanted:
+            span = Span(start, end)
             found.append(Candidate(span, pieces=((span, quote),)))
     return found
 
