@@ -43,10 +43,14 @@ class TextFile:
 
 def relative(path: Path, root: Path) -> str:
     """``path`` as reports name it: relative to ``root``, forward slashes, nothing hidden."""
-    try:
-        rel = path.relative_to(root).as_posix()
-    except ValueError:
-        rel = path.as_posix()
+    full, base = str(path), str(root)
+    if os.sep == "/" and full.startswith(base) and full[len(base) : len(base) + 1] == "/" and base != "/":
+        rel = full[len(base) + 1 :]  # what relative_to gives, without building paths
+    else:
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
     return visible(rel)
 
 

@@ -53,7 +53,7 @@ _SCHEMA_VALUES = ("items", "not", "additionalProperties")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 _PLAIN_KEYWORDS = {
     "$schema", "$id", "$ref", "title", "description", "$comment", "type", "required", "minItems",
-    "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "enum", "const",
+    "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "enum", "const", "minimum", "maximum",
 }  # fmt: skip
 
 

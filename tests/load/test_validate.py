@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.load.validate import _validator, is_valid
+from site_builder.load.validate import _fast_validator, _validator, is_valid
 
 # The characters on which regular-expression dialects and JSON Schema drafts disagree: white
 # space that only some count as such, line ends before ``$``, the reserved tag ``index``.
@@ -54,6 +54,22 @@ source = st.fixed_dictionaries(
         "published": mostly("2020", "2020-01-02"),
         "sha256": mostly("0" * 64),
         "language": mostly("en", "en-GB"),
+        "author": mostly("An author", " "),
+        "publisher": mostly("A publisher"),
+        "retrieved": mostly("2024-01-02", "2024-1-2"),
+        "pages": st.one_of(st.integers(-1, 3), st.sampled_from([1.0, 2.5, True, False, "2", None])),
+        "page_labels": some(mostly("i", "ii", "x" * 65), 1),
+        "original": st.one_of(
+            tricky,
+            st.fixed_dictionaries(
+                {
+                    "name": mostly("a.pdf", ""),
+                    "media_type": mostly("application/pdf", "PDF"),
+                    "sha256": mostly("0" * 64),
+                },
+                optional={"size": st.integers(0, 2)},
+            ),
+        ),
     },
 )
 
@@ -70,3 +86,9 @@ def test_a_sheet_passed_quickly_is_a_valid_sheet(data):
 def test_source_metadata_passed_quickly_is_valid_metadata(data):
     if is_valid(data, "source"):
         assert _validator("source").is_valid(data)
+
+
+def test_both_record_schemas_are_read_by_the_quick_test():
+    """Else the properties above would only compare ``jsonschema`` with itself."""
+    assert _fast_validator("factsheet") is not None
+    assert _fast_validator("source") is not None
