@@ -206,6 +206,15 @@ class Match:
         return self.found and len(self.occurrences) > 1
 
 
+@dataclass(frozen=True)
+class Located:
+    """What locating a citation found: the match and, for a quote found in several places, the
+    shortest text before the first place that no other place has (to suggest as its prefix)."""
+
+    match: Match
+    unique_prefix: str | None = None
+
+
 # What checking a project found.
 
 CitationStatus = Literal["exact", "normalized", "elided", "not-found", "source-not-found"]

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from site_builder import diagnostics as d
 from site_builder.check import citation_messages as messages
 from site_builder.check.integrity import pin_problems
-from site_builder.check.matching import locate, word_count
+from site_builder.check.located import LocatedCache, locate_citation
+from site_builder.check.matching import word_count
 from site_builder.check.matching.words import unspaced_characters
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Citation, CitationResult, CitationStatus, Fact, Match, Project, Report, Sheet
@@ -31,8 +32,10 @@ def check_citation(
     out: list[Diagnostic],
     options: CheckOptions = CheckOptions(),
     unreadable: frozenset[str] = frozenset(),
+    located: LocatedCache | None = None,
 ) -> CitationResult:
-    """Locate one citation; ``unreadable`` holds the files that failed to load, for a clear message."""
+    """Locate one citation; ``unreadable`` holds the files that failed to load, for a clear message;
+    ``located`` keeps what locating found between runs."""
     source = project.sources.get(citation.source)
     if source is None:
         out.append(messages.source_not_found(sheet, citation, project, unreadable))
@@ -41,7 +44,8 @@ def check_citation(
     if words < options.min_quote_words:
         unspaced = unspaced_characters(citation.quote)
         out.append(messages.too_short(sheet, citation, words, options.min_quote_words, unspaced))
-    match = locate(citation.quote, source.text, prefix=citation.prefix, suffix=citation.suffix)
+    found = locate_citation(citation, source) if located is None else located.locate(citation, source)
+    match = found.match
     if match.span is None:
         if match.occurrences and match.problem:
             out.append(messages.context_mismatch(sheet, citation, source, match))
@@ -51,7 +55,7 @@ def check_citation(
             out.append(messages.quote_not_found(sheet, citation, source, match))
         return CitationResult(fact, citation, "not-found", match)
     if len(match.occurrences) > 1:
-        out.append(messages.ambiguous(sheet, citation, source, match))
+        out.append(messages.ambiguous(sheet, citation, source, match, found.unique_prefix))
     return CitationResult(fact, citation, match.status, match)
 
 
@@ -91,16 +95,17 @@ def _check_citation_once(
     options: CheckOptions,
     unreadable: frozenset[str],
     memo: CitationMemo | None,
+    located: LocatedCache | None,
 ) -> CitationResult:
     """:func:`check_citation`, or what it found before for the same citation, sheet and source text."""
     source = project.sources.get(citation.source)
     if memo is None or source is None:
-        return check_citation(sheet, fact, citation, project, out, options, unreadable)
+        return check_citation(sheet, fact, citation, project, out, options, unreadable, located)
     key = (sheet.id, sheet.path, citation, source.path, source.digest, source.meta, options.min_quote_words)
     found = memo.get(key)
     if found is None:
         problems: list[Diagnostic] = []
-        result = check_citation(sheet, fact, citation, project, problems, options, unreadable)
+        result = check_citation(sheet, fact, citation, project, problems, options, unreadable, located)
         found = memo[key] = (result.status, result.match, tuple(problems))
     out.extend(found[2])
     return CitationResult(fact, citation, found[0], found[1])
@@ -112,9 +117,11 @@ def check_project(
     options: CheckOptions = CheckOptions(),
     *,
     memo: CitationMemo | None = None,
+    located: LocatedCache | None = None,
 ) -> Report:
     """Check every citation and reference of a loaded project; ``memo`` (see :data:`CitationMemo`)
-    spares locating again a citation that has not changed."""
+    spares locating again a citation that has not changed, and so does ``located`` (a cache kept
+    on disk between runs)."""
     report = Report(project, diagnostics=list(load_problems))
     unreadable = frozenset(x.file for x in load_problems if x.severity == "error")
     for sheet in project.sheets:
@@ -123,7 +130,9 @@ def check_project(
         for fact in sheet.facts:
             for citation in fact.citations:
                 report.citations.append(
-                    _check_citation_once(sheet, fact, citation, project, report.diagnostics, options, unreadable, memo)
+                    _check_citation_once(
+                        sheet, fact, citation, project, report.diagnostics, options, unreadable, memo, located
+                    )
                 )
             _check_references(sheet, fact, project, report.diagnostics)
     report.diagnostics.extend(pin_problems(project, report.citations))

@@ -7,7 +7,6 @@ import difflib
 import yaml
 
 from site_builder import diagnostics as d
-from site_builder.check.matching import shortest_unique_prefix
 from site_builder.check.matching.word_diff import departure
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.scalar_positions import value_position
@@ -129,14 +128,15 @@ def partial_word(sheet: Sheet, citation: Citation, source: Source, match: Match)
     return d.error("quote-partial-word", sheet.path, line, message, column=column, notes=tuple(notes), extra=extra)
 
 
-def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match, prefix: str | None) -> Diagnostic:
+    """The quote occurs in several places; ``prefix`` is the shortest text before the first that no
+    other place has (see :func:`~site_builder.check.located.locate_citation`), if there is one."""
     places = [source.text.line_col(span.start) for span in match.occurrences]
     verbatim = [source.text.text[span.start : span.end] == citation.quote for span in match.occurrences]
     mixed = any(verbatim) and not all(verbatim)
     how = [(" verbatim" if same else " once normalized") if mixed else "" for same in verbatim]
     shown = [f"{line}:{col}{kind}" for (line, col), kind in zip(places, how)]
     where = ", ".join(shown[:10]) + (", …" if len(places) > 10 else "")
-    prefix = shortest_unique_prefix(source.text, match.span, match.occurrences) if match.span else None
     if prefix:
         hint = f"to cite the first place, add `{paste_line(prefix, 'prefix')}` (the shortest text before it that no other place has)"
     else:

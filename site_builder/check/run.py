@@ -7,6 +7,7 @@ from pathlib import Path
 
 from site_builder.check.changes import find_changes
 from site_builder.check.checker import CheckOptions, CitationMemo, check_project
+from site_builder.check.located import LocatedCache
 from site_builder.load.cache import RecordCache
 from site_builder.load.project import load_project
 from site_builder.model import Report
@@ -21,16 +22,24 @@ def check(
     memo: CitationMemo | None = None,
 ) -> Report:
     """Check the project at ``root``; with ``since`` (a git revision), only what a change touched;
-    with ``cache``, records unchanged since the last run are not parsed again; with ``memo``
-    (kept by a preview between runs), citations unchanged since the last run are not located again.
+    with ``cache``, records unchanged since the last run are not parsed again (and, with ``True``,
+    citations unchanged since the last run are not located again: see :mod:`.located`); with
+    ``memo`` (kept by a preview between runs), citations unchanged since the last run are not
+    located again.
 
     Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
     """
     project, problems = load_project(root, cache=cache)
+    located = LocatedCache.open(root) if cache is True else None
     if since is None:
-        return check_project(project, problems, options, memo=memo)
+        report = check_project(project, problems, options, memo=memo, located=located)
+        if located is not None:
+            located.save()
+        return report
     changes = find_changes(root, since, project)
-    report = check_project(project, problems, replace(options, only_sheets=frozenset(changes.checked)))
+    report = check_project(project, problems, replace(options, only_sheets=frozenset(changes.checked)), located=located)
+    if located is not None:
+        located.save(keep_unused=True)  # the citations of the sheets not checked are still what they were
     keep = set(changes.files)
     keep |= {sheet.path for sheet in project.sheets if sheet.id in changes.checked}
     for source_id in changes.sources:

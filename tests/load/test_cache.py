@@ -106,8 +106,8 @@ def test_only_a_changed_record_is_parsed_again(mixed, parsed):
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", None],
-    ids=["empty", "binary", "truncated", "not-a-mapping", "forged-entries"],
+    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", b"[" * 100_000, None],
+    ids=["empty", "binary", "truncated", "not-a-mapping", "deeply-nested", "forged-entries"],
 )
 def test_a_corrupt_cache_is_ignored_and_replaced(mixed, parsed, content):
     expected = outcome(check(mixed.root, cache=True))
@@ -115,7 +115,7 @@ def test_a_corrupt_cache_is_ignored_and_replaced(mixed, parsed, content):
     if content is None:  # the right key, but entries that do not decode to records
         stored = json.loads(path.read_text(encoding="utf-8"))
         for name in stored["entries"]:
-            stored["entries"][name][1] = ["D", "Sheet", {"id": "forged"}]
+            stored["entries"][name][1] = [["forged"], []]
         content = json.dumps(stored).encode()
     path.write_bytes(content)
     parsed.clear()
@@ -142,7 +142,7 @@ def test_a_cache_copied_from_elsewhere_is_never_read(mixed, parsed, tmp_path_fac
     stored = json.loads(path.read_text(encoding="utf-8"))
     digest = stored["entries"]["sheet:factsheets/bad.yml"][0]
     good = stored["entries"]["sheet:factsheets/good.yml"][1]
-    stored["entries"]["sheet:factsheets/bad.yml"] = [digest, ["T", [good, ["L", []]]]]  # "no problems"
+    stored["entries"]["sheet:factsheets/bad.yml"] = [digest, [good[0], []]]  # "no problems"
     path.write_text(json.dumps(stored), encoding="utf-8")
     copy = tmp_path_factory.mktemp("clone") / "project"
     shutil.copytree(mixed.root, copy)

@@ -1,0 +1,78 @@
+"""Locate a citation in its source, and a cache of what that found, so that a second check of an
+unchanged citation does not search its source again.
+
+What locating finds (:class:`~site_builder.model.Located`) depends only on the quote, its prefix
+and suffix, the source's text and the code that reads and searches it. An entry is therefore kept
+under the SHA-256 of the quote, the selectors and the SHA-256 of the source file's bytes, in
+``.site-builder-cache/located.json``, and the whole file under the digest of that code (the text
+model, the loading code that turns bytes into text, the matching code, and this module) and the
+identity of the cache folder, as the records are (:mod:`site_builder.load.cache`): a cache that is
+missing, corrupt, from another version, copied from elsewhere or unwritable is ignored, and the
+check then finds the same as without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+
+from site_builder.check.matching import locate, shortest_unique_prefix
+from site_builder.load.cache import CacheFile, files_digest
+from site_builder.load.codec import Invalid, codec
+from site_builder.model import Citation, Located, Source
+
+FILE = "located.json"
+_LOCATED = codec(Located)
+
+
+def locate_citation(citation: Citation, source: Source) -> Located:
+    """Where ``citation``'s quote stands in ``source``, and, for a quote found in several places,
+    the text to add as its prefix to tell the first one apart."""
+    match = locate(citation.quote, source.text, prefix=citation.prefix, suffix=citation.suffix)
+    unique_prefix = None
+    if match.span is not None and len(match.occurrences) > 1:
+        unique_prefix = shortest_unique_prefix(source.text, match.span, match.occurrences)
+    return Located(match, unique_prefix)
+
+
+@cache
+def code_digest() -> str:
+    """The digest of everything that decides what locating a citation finds, and of how it is stored."""
+    return files_digest(["model.py", "text", "load", "check/matching", "check/located.py"])
+
+
+class LocatedCache(CacheFile):
+    """What locating each citation found, by its quote, selectors and source; see the module's description."""
+
+    FILE = FILE
+
+    @classmethod
+    def digest(cls) -> str:
+        return code_digest()
+
+    def locate(self, citation: Citation, source: Source) -> Located:
+        """:func:`locate_citation`, from the cache if it holds the same citation in the same source."""
+        if not source.digest:  # a source made in memory, not read from a file: nothing to key it by
+            return locate_citation(citation, source)
+        name = _name(citation, source)
+        entry = self.new.get(name)
+        if entry is None:
+            entry = self.old.get(name)
+        if entry is not None:
+            try:
+                found = _LOCATED.read(entry)
+            except Invalid:
+                pass
+            else:
+                self.new[name] = entry
+                return found
+        found = locate_citation(citation, source)
+        self.new[name] = _LOCATED.encode(found)
+        return found
+
+
+def _name(citation: Citation, source: Source) -> str:
+    """The entry's name: the SHA-256 of everything of the citation and source that locating reads."""
+    key = json.dumps([source.digest, citation.quote, citation.prefix, citation.suffix], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()

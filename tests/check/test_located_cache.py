@@ -1,0 +1,210 @@
+"""The cache of located citations: a second check of an unchanged project locates nothing again
+and reports exactly what a check without the cache reports; a cache that cannot be trusted (stale,
+from other code, corrupt, copied, unwritable) changes nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from site_builder.check import located as located_cache
+from site_builder.check.located import FILE
+from site_builder.check.run import check
+from site_builder.load.cache import FOLDER
+
+SOURCE = (
+    "The harbour opened in 1851 after “years of delay.” Its first master was Ann Lee.\n"
+    "Ships came from the north—mostly whalers—and the town grew quickly.\n\n"
+    "The town grew quickly. North of the river, the town grew quickly too.\n"
+    "Ann Lee wrote that she “never doubted the harbour would pay.”\n"
+)
+OTHER = "A second source, about the mill by the river, which burned down in the winter of 1860.\n"
+
+
+@pytest.fixture
+def located(monkeypatch):
+    """The quotes located in a run (a citation taken from the cache is not located)."""
+    seen: list[str] = []
+    locate = located_cache.locate_citation
+
+    def counting(citation, source):
+        seen.append(citation.quote)
+        return locate(citation, source)
+
+    monkeypatch.setattr(located_cache, "locate_citation", counting)
+    return seen
+
+
+@pytest.fixture
+def varied(project):
+    """Citations of every kind: exact, normalized, elided, ambiguous, with prefix or suffix,
+    too short, not found (with a closest passage), inside a word, context mismatch, no source."""
+    project.source("harbour", SOURCE, "title: The harbour\n")
+    project.source("mill", OTHER)
+    project.sheet(
+        "kinds",
+        """
+        title: Kinds
+        facts:
+          - id: exact
+            statement: Exact.
+            citations:
+              - source: harbour
+                quote: Its first master was Ann Lee.
+          - id: normalized
+            statement: Normalized.
+            citations:
+              - source: harbour
+                quote: 'Ships came from the north-mostly whalers-and the town'
+              - source: harbour
+                quote: after "years of delay."
+          - id: elided
+            statement: Elided.
+            citations:
+              - source: harbour
+                quote: The harbour opened … Ann Lee.
+              - source: mill
+                quote: "[t]he mill by the river"
+          - id: ambiguous
+            statement: Ambiguous.
+            citations:
+              - source: harbour
+                quote: the town grew quickly
+          - id: selectors
+            statement: Selectors.
+            citations:
+              - source: harbour
+                quote: the town grew quickly
+                prefix: river,
+              - source: harbour
+                quote: the town grew quickly
+                suffix: too
+              - source: harbour
+                quote: the town grew quickly
+                prefix: nowhere
+          - id: problems
+            statement: Problems.
+            citations:
+              - source: harbour
+                quote: Ann Lee
+              - source: harbour
+                quote: Its first mate was Ann Lee.
+              - source: harbour
+                quote: arbour opened in 1851
+              - source: nowhere
+                quote: a source that is not there
+              - source: mill
+                quote: which burned down in the summer of 1860
+        """,
+    )
+    return project
+
+
+def outcome(report):
+    """Everything a report says about the citations: results, matches, diagnostics with their details."""
+    return (
+        [(r.fact.ref, r.citation, r.status, r.match) for r in report.citations],
+        [(x, x.extra) for x in report.diagnostics],
+    )
+
+
+def test_a_second_check_locates_nothing_and_reports_the_same(varied, located):
+    expected = outcome(check(varied.root))
+    codes = {x.code for x in check(varied.root).diagnostics}
+    assert codes >= {"quote-ambiguous", "quote-too-short", "quote-not-found", "quote-partial-word"}
+    assert codes >= {"quote-context-mismatch", "source-not-found"}
+    assert {r.status for r in check(varied.root).citations} >= {"exact", "normalized", "elided", "not-found"}
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert len(located) == 13  # every citation whose source exists
+    assert (varied.root / FOLDER / FILE).is_file()
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert located == []
+
+
+def test_a_changed_source_is_searched_again_and_only_its_citations(varied, located):
+    check(varied.root, cache=True)
+    varied.source("mill", OTHER.replace("winter", "summer"))
+    expected = outcome(check(varied.root))
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert sorted(located) == ["[t]he mill by the river", "which burned down in the summer of 1860"]
+
+
+def test_a_moved_citation_is_not_searched_again_and_is_reported_where_it_now_is(varied, located):
+    before = check(varied.root, cache=True)
+    record = varied.root / "factsheets" / "kinds.yml"
+    record.write_text("# a comment moves every line down\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
+    expected = outcome(check(varied.root))
+    located.clear()
+    report = check(varied.root, cache=True)
+    assert located == []
+    assert outcome(report) == expected
+    lines = [x.line for x in before.diagnostics if x.file == "factsheets/kinds.yml"]
+    assert [x.line for x in report.diagnostics if x.file == "factsheets/kinds.yml"] == [n + 1 for n in lines]
+
+
+def test_other_matching_code_starts_afresh(varied, located, monkeypatch):
+    expected = outcome(check(varied.root, cache=True))
+    monkeypatch.setattr(located_cache, "code_digest", lambda: "other matching code")
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert len(located) == 13
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", b"[" * 100_000, None],
+    ids=["empty", "binary", "truncated", "not-a-mapping", "deeply-nested", "forged-entries"],
+)
+def test_a_corrupt_cache_is_ignored_and_replaced(varied, located, content):
+    expected = outcome(check(varied.root, cache=True))
+    path = varied.root / FOLDER / FILE
+    if content is None:  # the right key, but entries that are not what locating finds
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        for name in stored["entries"]:
+            stored["entries"][name] = [["exact", [0, 1], [], [], [], [], None, None, "yes"], None]
+        content = json.dumps(stored).encode()
+    path.write_bytes(content)
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert len(located) == 13
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert located == []  # written again, whole
+
+
+def test_a_cache_copied_from_elsewhere_is_never_read(varied, located, tmp_path_factory):
+    """Even with the right names, what a copied cache says about a quote is not believed."""
+    check(varied.root, cache=True)
+    path = varied.root / FOLDER / FILE
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    exact = [0, 10]
+    for name in stored["entries"]:  # "found, exactly, at the start of the source"
+        stored["entries"][name] = [["exact", exact, [exact], [], [], [], None, None, False], None]
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    copy = tmp_path_factory.mktemp("clone") / "project"
+    shutil.copytree(varied.root, copy)
+    located.clear()
+    report = check(copy, cache=True)
+    assert len(located) == 13
+    assert outcome(report) == outcome(check(copy))
+    assert any(x.code == "quote-not-found" for x in report.diagnostics)
+
+
+def test_an_unwritable_cache_changes_nothing(varied, located):
+    (varied.root / FOLDER).write_text("a file where the cache folder would be", encoding="utf-8")
+    expected = outcome(check(varied.root))
+    located.clear()
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(check(varied.root, cache=True)) == expected
+    assert len(located) == 26
+    assert (varied.root / FOLDER).read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_check_without_the_cache_neither_reads_nor_writes_it(varied, located):
+    check(varied.root)
+    assert not (varied.root / FOLDER).exists()
