@@ -17,7 +17,6 @@ from site_builder.check.run import check
 from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
-from site_builder.render.generate import generate
 from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
@@ -244,6 +243,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
+    from site_builder.render.generate import generate
     from site_builder.render.search_pages import search_pages
     from site_builder.render.views import SiteView
 

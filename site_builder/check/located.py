@@ -14,13 +14,13 @@ check then finds the same as without it.
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
+from typing import Any
 
 from site_builder.check.matching import locate, shortest_unique_prefix
 from site_builder.load.cache import CacheFile, files_digest
 from site_builder.load.codec import Invalid, codec
-from site_builder.model import Citation, Located, Source
+from site_builder.model import Citation, Located, Match, Source, Span
 
 FILE = "located.json"
 _LOCATED = codec(Located)
@@ -61,18 +61,36 @@ class LocatedCache(CacheFile):
             entry = self.old.get(name)
         if entry is not None:
             try:
-                found = _LOCATED.read(entry)
+                found = _read(entry)
             except Invalid:
                 pass
             else:
                 self.new[name] = entry
                 return found
         found = locate_citation(citation, source)
-        self.new[name] = _LOCATED.encode(found)
+        self.new[name] = _write(found)
         return found
 
 
 def _name(citation: Citation, source: Source) -> str:
     """The entry's name: the SHA-256 of everything of the citation and source that locating reads."""
-    key = json.dumps([source.digest, citation.quote, citation.prefix, citation.suffix], ensure_ascii=False)
+    key = repr((source.digest, citation.quote, citation.prefix, citation.suffix))  # unambiguous, ASCII for surrogates
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _write(found: Located) -> Any:
+    """The entry for ``found``: most quotes are found exactly, once, and are written as the two
+    ends of their place; any other result in full."""
+    match = found.match
+    span = match.span
+    if span is not None and found == Located(Match("exact", span, (span,))):
+        return [span.start, span.end]
+    return _LOCATED.encode(found)
+
+
+def _read(entry: Any) -> Located:
+    """What :func:`_write` wrote; raises :class:`Invalid` for anything else."""
+    if type(entry) is list and len(entry) == 2 and type(entry[0]) is int and type(entry[1]) is int:
+        span = Span(entry[0], entry[1])
+        return Located(Match("exact", span, (span,)))
+    return _LOCATED.read(entry)

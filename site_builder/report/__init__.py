@@ -5,16 +5,33 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from site_builder.model import Report
-from site_builder.report.github import render_github
-from site_builder.report.json_report import render_json
-from site_builder.report.sarif import render_sarif
-from site_builder.report.text import render_text
 
 Renderer = Callable[[Report, bool], str]
 
-FORMATS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": lambda report, color: render_json(report),
-    "github": lambda report, color: render_github(report),
-    "sarif": lambda report, color: render_sarif(report),
-}
+
+# Each format's module is imported when a report is printed in it.
+def _text(report: Report, color: bool) -> str:
+    from site_builder.report.text import render_text
+
+    return render_text(report, color)
+
+
+def _json(report: Report, color: bool) -> str:
+    from site_builder.report.json_report import render_json
+
+    return render_json(report)
+
+
+def _github(report: Report, color: bool) -> str:
+    from site_builder.report.github import render_github
+
+    return render_github(report)
+
+
+def _sarif(report: Report, color: bool) -> str:
+    from site_builder.report.sarif import render_sarif
+
+    return render_sarif(report)
+
+
+FORMATS: dict[str, Renderer] = {"text": _text, "json": _json, "github": _github, "sarif": _sarif}
