@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from importlib import import_module
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from site_builder.check.matching import SourceText, locate, search
 from site_builder.model import Span
 from site_builder.text.normalize import normalize
+
+locate_module = import_module("site_builder.check.matching.locate")  # the package names the function alike
 
 FAST = settings(max_examples=60, deadline=None, database=None)
 
@@ -211,3 +214,26 @@ def test_skipping_the_places_found_verbatim_leaves_the_other_normalized_places(c
     assert search.normalized(quote, source, wanted=normalize(quote), skip=seen) == [
         c for c in every if c.span.start not in seen
     ]
+
+
+@FAST
+@given(passages(), st.data())
+def test_a_quote_found_once_is_found_alike_the_short_way_and_the_general_way(case, data):
+    """``locate`` takes a shorter way for a quote found once verbatim and nowhere else once
+    normalized: it must find what the general way finds, for every quote it takes."""
+    generated, span, _, _ = case
+    passage = generated.text[span.start : span.end]
+    quote = data.draw(st.sampled_from([passage, vary(data.draw, passage), passage.split(" ")[0]]))
+    # Sometimes the passage again, written otherwise: found once verbatim, twice once normalized.
+    again = data.draw(st.sampled_from(["", "\n\n" + vary(data.draw, passage)]))
+    source = SourceText(generated.text + again)
+    quick = locate_module._found_once(quote, normalize(quote), source)
+    original = locate_module._found_once
+    locate_module._found_once = lambda *args: None
+    try:
+        general = locate(quote, source)
+    finally:
+        locate_module._found_once = original
+    assert locate(quote, source) == general
+    if quick is not None:
+        assert quick == general
