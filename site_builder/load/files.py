@@ -109,22 +109,29 @@ def _real_path(path: Path, rel: str) -> Path:
         raise _os_error(exc, rel) from None
 
 
-def _plain_file(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is a regular file, not a link, right inside ``folder``: then it is inside
-    the folder with no link to follow, and resolving its path would only take time."""
-    if path.parent != folder:
-        return False
+def _plain_file(path: Path, folder: Path) -> os.stat_result | None:
+    """The status of ``path`` if it is a regular file, not a link, right inside ``folder``: then it
+    is inside the folder with no link to follow, and resolving its path would only take time."""
+    full, base = str(path), str(folder)
+    if not (
+        full.startswith(base) and full[len(base) : len(base) + 1] == os.sep and os.sep not in full[len(base) + 1 :]
+    ):
+        return None
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        info = os.lstat(path)
     except OSError:
-        return False
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
-def read_bytes(path: Path, root: Path, folder: Path, limit: int) -> bytes:
+def read_bytes(path: Path, root: Path, folder: Path, limit: int, rel: str | None = None) -> bytes:
     """The bytes of a regular file of ``folder``, refusing links out of it, other kinds of
-    files (a fifo would block the build) and files larger than ``limit`` bytes."""
-    rel = relative(path, root)
-    real = path if _plain_file(path, folder) else _real_path(path, rel)
+    files (a fifo would block the build) and files larger than ``limit`` bytes. (``rel``: the
+    path as :func:`relative` names it, if known.)"""
+    if rel is None:
+        rel = relative(path, root)
+    plain = _plain_file(path, folder)
+    real = path if plain is not None else _real_path(path, rel)
     if real is not path:
         try:
             real.relative_to(folder.resolve())
@@ -135,12 +142,17 @@ def read_bytes(path: Path, root: Path, folder: Path, limit: int) -> bytes:
                 1,
             ) from None
     try:
-        info = os.stat(real)
+        info = plain if plain is not None else os.stat(real)  # a regular file that is no link: as lstat saw it
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise UnreadableFile(f"{rel} is {kind}; a {Path(rel).suffix or 'plain'} file was expected", 1)
         with open(real, "rb") as stream:
-            data = stream.read(limit + 1)
+            # As much as the file holds (asking for ``limit`` bytes would first take that much memory),
+            # and on to the limit if it has grown since.
+            wanted = min(info.st_size, limit) + 1
+            data = stream.read(wanted)
+            if len(data) == wanted <= limit:
+                data += stream.read(limit + 1 - wanted)
     except OSError as exc:
         raise _os_error(exc, rel) from None
     if len(data) > limit:
@@ -172,5 +184,6 @@ def decode_utf8(data: bytes) -> str:
 
 def read_text(path: Path, root: Path, folder: Path, limit: int) -> TextFile:
     """Read a file of ``folder`` (in ``root``) as UTF-8 text; see :func:`read_bytes`."""
-    data = read_bytes(path, root, folder, limit)
-    return TextFile(path, relative(path, root), decode_utf8(data), hashlib.sha256(data).hexdigest())
+    rel = relative(path, root)
+    data = read_bytes(path, root, folder, limit, rel)
+    return TextFile(path, rel, decode_utf8(data), hashlib.sha256(data).hexdigest())
