@@ -118,7 +118,14 @@ class Sheet:
     tags: tuple[str, ...] = ()
 
     def fact(self, fact_id: str) -> Fact | None:
-        return next((f for f in self.facts if f.id == fact_id), None)
+        return self._facts_by_id.get(fact_id)
+
+    @cached_property
+    def _facts_by_id(self) -> dict[str, Fact]:
+        by_id: dict[str, Fact] = {}
+        for fact in self.facts:
+            by_id.setdefault(fact.id, fact)  # the first of two with one id, as a search would find
+        return by_id
 
     @property
     def fact_ids(self) -> frozenset[str]:

@@ -95,3 +95,19 @@ def test_python_dash_m_and_console_script_run(harbour):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["errors"] == 0
+
+
+def test_the_command_prints_its_whole_report_and_its_exit_code_before_it_ends(project):
+    """The command ends its process as soon as it has printed: nothing printed may be lost."""
+    project.source("s", "The harbour opened in the spring of that year, after a long winter.")
+    quotes = [("s", "harbour opened in the spring"), ("s", "a quote that is nowhere in it at all")]
+    for number in range(300):  # a report longer than any pipe holds at once
+        project.fact_sheet(f"sheet-{number:03d}", *quotes)
+    done = subprocess.run(
+        [sys.executable, "-m", "site_builder", "check", "--root", str(project.root), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["errors"] == 300

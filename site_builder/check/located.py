@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from site_builder.check.matching import locate, shortest_unique_prefix
@@ -42,10 +43,20 @@ def code_digest() -> str:
     return files_digest(["model.py", "text", "load", "check/matching", "check/located.py"])
 
 
+#: Everything of a citation and its source that locating reads: the digest of the source's bytes,
+#: the quote, its prefix and its suffix.
+Key = tuple[str, str, str | None, str | None]
+
+
 class LocatedCache(CacheFile):
     """What locating each citation found, by its quote, selectors and source; see the module's description."""
 
     FILE = FILE
+
+    def __init__(self, folder: Path | None, entries: dict[str, Any] | None = None, key: str = "") -> None:
+        super().__init__(folder, entries, key)
+        #: what this process located or read, by key: (the entry's name once known, the entry, its value)
+        self.known: dict[Key, tuple[str | None, Any, Located]] = {}
 
     @classmethod
     def digest(cls) -> str:
@@ -55,7 +66,17 @@ class LocatedCache(CacheFile):
         """:func:`locate_citation`, from the cache if it holds the same citation in the same source."""
         if not source.digest:  # a source made in memory, not read from a file: nothing to key it by
             return locate_citation(citation, source)
-        name = _name(citation, source)
+        key = (source.digest, citation.quote, citation.prefix, citation.suffix)
+        known = self.known.get(key)
+        if known is not None:
+            name, entry, found = known
+            if self.folder is not None:  # kept for the next run
+                if name is None:
+                    name = _name(key)
+                    self.known[key] = (name, entry, found)
+                self.new[name] = entry
+            return found
+        name = _name(key)
         entry = self.new.get(name)
         if entry is None:
             entry = self.old.get(name)
@@ -66,16 +87,43 @@ class LocatedCache(CacheFile):
                 pass
             else:
                 self.new[name] = entry
+                self.known[key] = (name, entry, found)
                 return found
         found = locate_citation(citation, source)
-        self.new[name] = _write(found)
+        self.new[name] = entry = _write(found)
+        self.known[key] = (name, entry, found)
         return found
 
+    def located(self) -> list[list[Any]]:
+        """What this process located or read, as JSON: each key and its entry (see :meth:`adopt`)."""
+        return [[*key, entry] for key, (_, entry, _) in self.known.items()]
 
-def _name(citation: Citation, source: Source) -> str:
+    def adopt(self, located: Any) -> None:
+        """Take what another process :meth:`located`; what does not decode is left out (and located
+        again if it is needed)."""
+        if not isinstance(located, list):
+            return
+        for item in located:
+            if not (isinstance(item, list) and len(item) == 5):
+                continue
+            digest, quote, prefix, suffix, entry = item
+            if not (
+                isinstance(digest, str)
+                and isinstance(quote, str)
+                and isinstance(prefix, (str, type(None)))
+                and isinstance(suffix, (str, type(None)))
+            ):
+                continue
+            try:
+                found = _read(entry)
+            except Invalid:
+                continue
+            self.known.setdefault((digest, quote, prefix, suffix), (None, entry, found))
+
+
+def _name(key: Key) -> str:
     """The entry's name: the SHA-256 of everything of the citation and source that locating reads."""
-    key = repr((source.digest, citation.quote, citation.prefix, citation.suffix))  # unambiguous, ASCII for surrogates
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()  # repr: unambiguous
 
 
 def _write(found: Located) -> Any:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from site_builder.check.changes import find_changes
 from site_builder.check.checker import CheckOptions, CitationMemo, check_project
+from site_builder.check.halves import TwoCores
 from site_builder.check.located import LocatedCache
 from site_builder.load.cache import RecordCache
 from site_builder.load.project import load_project
@@ -29,8 +30,10 @@ def check(
 
     Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
     """
-    project, problems = load_project(root, cache=cache)
-    located = LocatedCache.open(root) if cache is True else None
+    # On two cores, the citations are located as the records are loaded (see :mod:`.halves`).
+    split = TwoCores(LocatedCache.open(root) if cache is True else None)
+    project, problems = load_project(root, cache=cache, loading=split)
+    located = split.located
     if since is None:
         report = check_project(project, problems, options, memo=memo, located=located)
         if located is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.cache import RecordCache
 from site_builder.load.files import inside
-from site_builder.load.sheets import load_sheets
+from site_builder.load.sheets import SheetLoading, load_sheets
 from site_builder.load.sources import load_sources
 from site_builder.model import Project
 
@@ -33,13 +33,19 @@ def require_project(root: Path) -> Path:
     return root
 
 
-def load_project(root: Path, *, cache: bool | RecordCache = False) -> tuple[Project, list[Diagnostic]]:
+def load_project(
+    root: Path,
+    *,
+    cache: bool | RecordCache = False,
+    loading: SheetLoading | None = None,
+) -> tuple[Project, list[Diagnostic]]:
     """Every source and sheet of the project at ``root``, and every problem found in them.
 
     With ``cache``, a record whose bytes have not changed since the last run is not parsed again
     (see :mod:`site_builder.load.cache`); the result is the same. ``True`` opens the project's
     cache and saves it after loading; a :class:`RecordCache` kept open by a long-running caller
-    (a preview) is used as it is, and saved when that caller decides.
+    (a preview) is used as it is, and saved when that caller decides. ``loading`` may load the
+    records another way than one after the other, with the same result.
     """
     root = require_project(root)
     records = cache if isinstance(cache, RecordCache) else RecordCache.open(root) if cache else None
@@ -50,9 +56,14 @@ def load_project(root: Path, *, cache: bool | RecordCache = False) -> tuple[Proj
     collecting = gc.isenabled()
     gc.disable()
     try:
+        if loading is not None:
+            loading.start(root, records)
         sources, source_problems = load_sources(root, records)
-        sheets, sheet_problems = load_sheets(root, records)
+        loader = loading.loader(sources) if loading is not None else None
+        sheets, sheet_problems = load_sheets(root, records, loader)
     finally:
+        if loading is not None:
+            loading.stop()
         if collecting:
             gc.enable()
     if records is not None and records is not cache:

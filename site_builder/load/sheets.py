@@ -6,8 +6,9 @@ reports every problem of a record, its citations included.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
@@ -18,7 +19,7 @@ from site_builder.load.files import list_files, relative
 from site_builder.load.records import capped, check_shape, parse_record_text, read_record_file
 from site_builder.load.yamlio import Path as DocPath
 from site_builder.load.yamlio import YamlDocument
-from site_builder.model import Citation, Fact, Sheet
+from site_builder.model import Citation, Fact, Sheet, Source
 
 SHEET_SUFFIXES = (".yml", ".yaml")
 
@@ -146,17 +147,46 @@ def _sheet_of(text: str, path: Path, rel: str) -> tuple[Sheet | None, list[Diagn
     return sheet, capped(problems, rel)
 
 
-def load_sheets(root: Path, cache: RecordCache | None = None) -> tuple[list[Sheet], list[Diagnostic]]:
-    """Every sheet of ``factsheets/`` and its sub-folders; a sheet's id is its file name."""
+#: What loading a record gives: its sheet (None if it has none) and its problems.
+Loaded = tuple[Sheet | None, list[Diagnostic]]
+#: Loads the records at the paths given, in that order (see :func:`load_sheets`).
+SheetLoader = Callable[[list[Path]], list[Loaded]]
+
+
+class SheetLoading(Protocol):
+    """Another way to load the records than one after the other, which may begin before the
+    sources are loaded (see :mod:`site_builder.check.halves`)."""
+
+    def start(self, root: Path, cache: RecordCache | None) -> None:
+        """Begin, before the sources are loaded."""
+
+    def loader(self, sources: dict[str, Source]) -> SheetLoader | None:
+        """What loads the records, once the sources are loaded; None: one after the other."""
+
+    def stop(self) -> None:
+        """End whatever was begun and is not finished (loading failed on the way)."""
+
+
+def load_sheets(
+    root: Path, cache: RecordCache | None = None, loader: SheetLoader | None = None
+) -> tuple[list[Sheet], list[Diagnostic]]:
+    """Every sheet of ``factsheets/`` and its sub-folders; a sheet's id is its file name.
+
+    ``loader`` loads the records (by default one after the other with :func:`load_sheet`); it must
+    give what :func:`load_sheet` gives for each.
+    """
     folder = root / "factsheets"
+    paths = list_files(folder, root, SHEET_SUFFIXES, recursive=True)
+    records = [path for path in paths if path.name.endswith(SHEET_SUFFIXES)]
+    loaded = iter(loader(records) if loader is not None else [load_sheet(path, root, cache) for path in records])
     sheets: dict[str, Sheet] = {}
     problems: list[Diagnostic] = []
-    for path in list_files(folder, root, SHEET_SUFFIXES, recursive=True):
+    for path in paths:
         if not path.name.endswith(SHEET_SUFFIXES):
             rel = relative(path, root)
             problems.append(d.error("yaml-syntax", rel, None, f"{rel} is a link to a folder; it is not read"))
             continue
-        sheet, found = load_sheet(path, root, cache)
+        sheet, found = next(loaded)
         problems += found
         if sheet is None:
             continue

@@ -80,7 +80,10 @@ def _stray(path: Path, rel: str, source_ids: set[str]) -> Diagnostic | None:
     return None
 
 
-def load_sources(root: Path, cache: RecordCache | None = None) -> tuple[dict[str, Source], list[Diagnostic]]:
+def load_sources(
+    root: Path, cache: RecordCache | None = None, *, metadata: bool = True
+) -> tuple[dict[str, Source], list[Diagnostic]]:
+    """Every source of ``seeds/``: its text and (unless not wanted) its metadata."""
     seeds = root / "seeds"
     sources: dict[str, Source] = {}
     by_folded: dict[str, str] = {}
@@ -129,11 +132,14 @@ def load_sources(root: Path, cache: RecordCache | None = None) -> tuple[dict[str
                     ),
                 )
             )
+        by_folded[source_id.casefold()] = source_id
+        if not metadata:
+            sources[source_id] = Source(source_id, rel, SourceText(text), digest=source_file.sha256)
+            continue
         meta_path = path.with_name(source_id + META_SUFFIX)
         meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds, cache)
         problems.extend(meta_problems)
         problems.extend(page_problems(text, meta, meta_rel, pages_line))
-        by_folded[source_id.casefold()] = source_id
         sources[source_id] = Source(
             source_id,
             rel,
