@@ -262,18 +262,29 @@ def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
     floor = best([PYTHON, "-c", FLOOR, str(root)])
     cold = best(site_builder("check", "--root", str(root), "--no-cache"))
     targeted = facts == 10_000  # the issue sets the check's target at 10k facts
+    target = "≤ 2 s and ≤ 2× the floor" if targeted else "(set at 10k)"
     row(
         "`site-builder check` (no cache) vs the floor",
         f"{cold:.2f} s vs {floor:.2f} s: {cold / floor:.2f}×",
-        "≤ 2 s and ≤ 2× the floor" if targeted else "(set at 10k)",
+        target,
         cold <= 2 and cold <= 2 * floor if targeted else None,
     )
-    first, _ = run(site_builder("check", "--root", str(root)))
+    firsts = []
+    for _ in range(3):
+        shutil.rmtree(root / ".site-builder-cache", ignore_errors=True)
+        firsts.append(run(site_builder("check", "--root", str(root)))[0])
+    first = min(firsts)
     second = best(site_builder("check", "--root", str(root)))
     row(
-        "`site-builder check` first (writes the cache) / second (cached) vs the floor",
-        f"{first:.2f} s / {second:.2f} s: {first / floor:.2f}× / {second / floor:.2f}×",
-        "second: little more than reading the files",
+        "`site-builder check` again, nothing changed (read from the cache) vs the floor",
+        f"{second:.2f} s: {second / floor:.2f}×",
+        target,
+        second <= 2 and second <= 2 * floor if targeted else None,
+    )
+    row(
+        "`site-builder check` first with a cache (writes it) vs the floor",
+        f"{first:.2f} s: {first / floor:.2f}×",
+        "(none: once)",
         None,
     )
 
