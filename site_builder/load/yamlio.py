@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,9 +22,32 @@ from site_builder.load.excerpt import excerpt
 from site_builder.load.nesting import TooDeep, check_nesting
 
 try:  # libyaml's parser when it is there: same nodes, same marks, faster
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+_SCALAR = yaml.ScalarNode
+_SHORT = 40  # characters: the plain scalars whose tag is remembered (keys, ids, numbers, dates)
+_REMEMBERED = 50_000  # tags remembered at most, then forgotten all at once
+
+
+class _Loader(_SafeLoader):
+    """The safe loader, which tells the tag of a short plain scalar once per value: every record
+    repeats the same keys, and telling a tag tries a list of patterns, in Python."""
+
+    _tags: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any, _resolve: Any = _SafeLoader.resolve) -> Any:
+        if kind is _SCALAR and implicit[0] and len(value) <= _SHORT and not self.yaml_path_resolvers:
+            tags = self._tags
+            tag = tags.get(value)
+            if tag is None:
+                if len(tags) >= _REMEMBERED:
+                    tags.clear()
+                tag = tags[value] = _resolve(self, kind, value, implicit)
+            return tag
+        return _resolve(self, kind, value, implicit)
+
 
 Path = tuple[str | int, ...]
 

@@ -8,6 +8,8 @@ import tracemalloc
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
 from site_builder.check.run import check
@@ -168,3 +170,54 @@ def test_scalars_keep_their_form(loader):
 def test_values_written_out_do_not_count_against_the_alias_limit():
     doc = parse_yaml("facts: [" + "x, " * 150_000 + "x]\n")
     assert len(doc.data["facts"]) == 150_001
+
+
+_SCALAR_PIECES = [
+    "1",
+    "0",
+    "x",
+    "e",
+    "E",
+    "+",
+    "-",
+    ".",
+    ":",
+    "_",
+    "~",
+    "true",
+    "null",
+    "yes",
+    "on",
+    "No",
+    "0o",
+    "0x",
+    "inf",
+    "nan",
+    "2020-01-02",
+    "T",
+    " ",
+    "é",
+    "<<",
+    "=",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCALAR_PIECES), min_size=1, max_size=4).map("".join))
+def test_a_plain_scalar_gets_the_tag_the_safe_loader_gives_it(value):
+    """The loader remembers the tag of short plain values; it must be the one YAML gives them."""
+    text = f"key: {value}\nlist: [{value}]\n"
+    try:
+        expected = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return
+    for _ in range(2):  # the second time from what was remembered
+        assert _tags(yaml.compose(text, Loader=yamlio._Loader)) == _tags(expected)
+
+
+def _tags(node):
+    if isinstance(node, yaml.MappingNode):
+        return node.tag, [(_tags(k), _tags(v)) for k, v in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return node.tag, [_tags(item) for item in node.value]
+    return node.tag, node.value
