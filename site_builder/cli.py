@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import sys
 from pathlib import Path
@@ -106,6 +107,9 @@ def check_command(
     no_cache: bool,
 ) -> None:
     """Check every record and citation, without building anything."""
+    ends_at_once = _command_line()
+    if ends_at_once:  # the process ends with this command: no cycle of objects is worth collecting
+        gc.disable()
     options = CheckOptions(min_quote_words=min_quote_words)
     try:
         report = check(_project_root(root), options, since=since, cache=not no_cache)
@@ -118,11 +122,10 @@ def check_command(
     _echo_report(report, fmt)
     if fmt == "text" and not fix:
         _hint_fixes(report)
-    raise _Checked(EXIT_OK if report.ok(strict=strict) else EXIT_PROBLEMS)
-
-
-class _Checked(SystemExit):
-    """The check is done and its report printed: nothing is left to do but to end."""
+    code = EXIT_OK if report.ok(strict=strict) else EXIT_PROBLEMS
+    if ends_at_once:
+        _end_now(code)
+    sys.exit(code)
 
 
 def _fixes(report: Report, unsafe: bool) -> tuple[list, int]:
@@ -375,6 +378,17 @@ def add_source_command(
     click.echo(out or summary_text(plan.added), nl=False)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Run:
+    command_line: bool  # run as the command (not called by a test or a script): the process ends with it
+
+
+def _command_line() -> bool:
+    """Whether this run is the command itself, whose process ends with it."""
+    run = click.get_current_context().find_root().obj
+    return isinstance(run, _Run) and run.command_line
+
+
 def _end_now(code: int) -> NoReturn:
     """End the process without freeing each object one by one: a project of ten thousand facts
     leaves some millions, which would take Python longer to free than the check took to print."""
@@ -389,11 +403,7 @@ def _end_now(code: int) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: usage errors are one line and exit 2; nothing ends in a traceback."""
     try:
-        cli.main(args=argv, prog_name="site-builder", standalone_mode=False)
-    except _Checked as done:
-        if argv is None:  # the command itself: end at once (see _end_now)
-            _end_now(done.code if isinstance(done.code, int) else EXIT_PROBLEMS)
-        raise
+        cli.main(args=argv, prog_name="site-builder", standalone_mode=False, obj=_Run(command_line=argv is None))
     except click.exceptions.UsageError as exc:
         hint = (
             f" (see 'site-builder {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  --", " --")

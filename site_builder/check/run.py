@@ -10,7 +10,7 @@ from site_builder.check.checker import CheckOptions, CitationMemo, check_project
 from site_builder.check.halves import TwoCores
 from site_builder.check.located import LocatedCache
 from site_builder.load.cache import RecordCache
-from site_builder.load.project import load_project
+from site_builder.load.project import collector_paused, load_project
 from site_builder.model import Report
 
 
@@ -30,6 +30,13 @@ def check(
 
     Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
     """
+    with collector_paused():
+        return _check(root, options, since, cache, memo)
+
+
+def _check(
+    root: Path, options: CheckOptions, since: str | None, cache: bool | RecordCache, memo: CitationMemo | None
+) -> Report:
     # On two cores, the citations are located as the records are loaded (see :mod:`.halves`).
     split = TwoCores(LocatedCache.open(root) if cache is True else None)
     project, problems = load_project(root, cache=cache, loading=split)

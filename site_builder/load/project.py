@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
@@ -33,6 +35,19 @@ def require_project(root: Path) -> Path:
     return root
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cycle collector: loading and checking make a great many small objects and no
+    cycles among them, which it would walk again and again while they are made, to find nothing."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def load_project(
     root: Path,
     *,
@@ -51,21 +66,16 @@ def load_project(
     records = cache if isinstance(cache, RecordCache) else RecordCache.open(root) if cache else None
     if records is not None:
         records.start_run()
-    # Loading makes a great many small objects and no cycles among them: the cycle collector would
-    # walk them again and again while they are made, to find nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        if loading is not None:
-            loading.start(root, records)
-        sources, source_problems = load_sources(root, records)
-        loader = loading.loader(sources) if loading is not None else None
-        sheets, sheet_problems = load_sheets(root, records, loader)
-    finally:
-        if loading is not None:
-            loading.stop()
-        if collecting:
-            gc.enable()
+    with collector_paused():
+        try:
+            if loading is not None:
+                loading.start(root, records)
+            sources, source_problems = load_sources(root, records)
+            loader = loading.loader(sources) if loading is not None else None
+            sheets, sheet_problems = load_sheets(root, records, loader)
+        finally:
+            if loading is not None:
+                loading.stop()
     if records is not None and records is not cache:
         records.save()
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems
