@@ -51,9 +51,9 @@ def write_in_halves(*groups: Sequence[Job], write: Write) -> list[str]:
         code = 1
         try:
             os.close(reading)
-            changed = [write(path, render()) for path, render in theirs]
+            flags = [write(path, render()) for path, render in theirs]
             with os.fdopen(writing, "wb") as pipe:
-                pipe.write(json.dumps(changed).encode("utf-8"))
+                pipe.write(json.dumps(flags).encode("utf-8"))
             code = 0
         finally:
             os._exit(code)
@@ -62,11 +62,11 @@ def write_in_halves(*groups: Sequence[Job], write: Write) -> list[str]:
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
-    flags = _received(data, status, len(theirs))
-    if flags is None:  # written again here; what it had written may have changed, so all count
+    told = _received(data, status, len(theirs))
+    if told is None:  # written again here; what it had written may have changed, so all count
         _written(theirs, write)
-        flags = [True] * len(theirs)
-    return changed + [path for (path, _), flag in zip(theirs, flags) if flag]
+        told = [True] * len(theirs)
+    return changed + [path for (path, _), flag in zip(theirs, told) if flag]
 
 
 def _received(data: bytes, status: int, count: int) -> list[bool] | None:
