@@ -17,7 +17,6 @@ from site_builder.check.run import check
 from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
-from site_builder.render.generate import generate
 from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
@@ -244,6 +243,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
+    from site_builder.render.generate import write_site
     from site_builder.render.search_pages import search_pages
     from site_builder.render.views import SiteView
 
@@ -266,8 +266,9 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
                 read_config(root)  # the config could not be read: this says why
                 return
             settings = dataclasses.replace(site.settings, generated=build_time(root))
-            generate(report, site.docs_dir, settings)
-            publication.publish(search_pages(SiteView.of(report, settings)))
+            view = SiteView.of(report, settings)
+            write_site(view, site.docs_dir)
+            publication.publish(search_pages(view))
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

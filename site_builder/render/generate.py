@@ -17,7 +17,12 @@ from site_builder.render.writer import finish_docs, open_docs, write_page
 
 def generate(report: Report, docs_dir: Path, settings: SiteSettings | None = None) -> list[str]:
     """Write every page and export of a checked project into ``docs_dir``; returns the paths that changed."""
-    view = SiteView.of(report, settings)
+    return write_site(SiteView.of(report, settings), docs_dir)
+
+
+def write_site(view: SiteView, docs_dir: Path) -> list[str]:
+    """:func:`generate` for a view already made (``build`` also indexes it for search)."""
+    report = view.report
     originals = original_files(list(report.project.sources.values()), Path(report.project.root))
     open_docs(docs_dir)
     groups = (*page_jobs(view), *export_jobs(view))
