@@ -319,16 +319,11 @@ def serve_command(root: Path, dev_addr: str) -> None:
 
     from site_builder.publish import mkdocs_hooks, preview
     from site_builder.publish.mkdocs_build import PublishError, read_config
-    from site_builder.render.incremental import generate_changes
 
     root = _project_root(root).resolve()
     try:
-        site = read_config(root)  # MkDocs wants the docs folder to exist
-        state = preview.for_root(root)
-        state.unchanged()  # notes the files as they are now
-        report = check(root, cache=state.records, memo=state.citations)
-        _, state.generated = generate_changes(report, site.docs_dir, site.settings, None)
-        state.records.save()
+        site = read_config(root)
+        preview.start(root, site.settings, site.docs_dir)  # MkDocs wants the docs folder to exist
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
