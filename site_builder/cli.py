@@ -251,7 +251,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     """Check, generate the Markdown and build the site with MkDocs (strict)."""
     from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
-    from site_builder.render.generate import generate
+    from site_builder.render.generate import write_site
     from site_builder.render.search_pages import search_pages
     from site_builder.render.views import SiteView
 
@@ -274,8 +274,9 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
                 read_config(root)  # the config could not be read: this says why
                 return
             settings = dataclasses.replace(site.settings, generated=build_time(root))
-            generate(report, site.docs_dir, settings)
-            publication.publish(search_pages(SiteView.of(report, settings)))
+            view = SiteView.of(report, settings)
+            write_site(view, site.docs_dir)
+            publication.publish(search_pages(view))
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
@@ -326,16 +327,11 @@ def serve_command(root: Path, dev_addr: str) -> None:
 
     from site_builder.publish import mkdocs_hooks, preview
     from site_builder.publish.mkdocs_build import PublishError, read_config
-    from site_builder.render.incremental import generate_changes
 
     root = _project_root(root).resolve()
     try:
-        site = read_config(root)  # MkDocs wants the docs folder to exist
-        state = preview.for_root(root)
-        state.unchanged()  # notes the files as they are now
-        report = check(root, cache=state.records, memo=state.citations)
-        _, state.generated = generate_changes(report, site.docs_dir, site.settings, None)
-        state.records.save()
+        site = read_config(root)
+        preview.start(root, site.settings, site.docs_dir)  # MkDocs wants the docs folder to exist
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

@@ -8,14 +8,12 @@ are shown. A project with errors is reported in the terminal and keeps the last 
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import time
 from pathlib import Path
 
 from site_builder.check.run import check
 from site_builder.publish import preview
-from site_builder.publish.build_time import build_time
 from site_builder.render.incremental import generate_changes, write_exports
 from site_builder.render.site_settings import NO_SITE_URL, SiteSettings
 
@@ -25,7 +23,9 @@ log = logging.getLogger("mkdocs.site_builder")
 def on_pre_build(config) -> None:
     began = time.perf_counter()
     state = preview.for_root(Path(config.config_file_path).parent)
-    if state.unchanged():
+    # As MkDocs serves it: ``site_url`` is the preview's own address, so the first build may differ.
+    settings = state.settings(SiteSettings.from_config(config))
+    if state.unchanged() and state.generated is not None and state.generated.settings == settings:
         return  # a rebuild set off by the pages or exports just written: they are up to date
     report = check(state.root, cache=state.records, memo=state.citations)
     for problem in report.diagnostics:
@@ -39,9 +39,6 @@ def on_pre_build(config) -> None:
             "it is" if report.errors == 1 else "they are",
         )
         return
-    if state.exports_time is None:
-        state.exports_time = build_time(state.root)
-    settings = dataclasses.replace(SiteSettings.from_config(config), generated=state.exports_time)
     if not settings.site_url:
         log.warning(NO_SITE_URL.removeprefix("warning: "))
     docs = Path(config.docs_dir)

@@ -7,14 +7,18 @@ command and the hooks both import.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_builder.check.checker import CitationMemo
+from site_builder.check.run import check
 from site_builder.load.cache import RecordCache
 from site_builder.model import Report
-from site_builder.render.incremental import Generated
+from site_builder.publish.build_time import build_time
+from site_builder.render.incremental import Generated, generate_changes
+from site_builder.render.site_settings import SiteSettings
 
 
 @dataclass
@@ -28,6 +32,12 @@ class Preview:
     #: the time the exports carry, fixed when the preview starts: were it to follow each edit, every
     #: page would differ from the last rebuild's settings and be generated again
     exports_time: str | None = None
+
+    def settings(self, site: SiteSettings) -> SiteSettings:
+        """The site's settings as the preview renders every page, from the first to the last."""
+        if self.exports_time is None:
+            self.exports_time = build_time(self.root)
+        return dataclasses.replace(site, generated=self.exports_time)
 
     def unchanged(self) -> bool:
         """Whether no file of the project changed since the pages were last generated (the
@@ -63,6 +73,16 @@ def _files(root: Path) -> dict[str, tuple[int, int]]:
 
 
 current: Preview | None = None
+
+
+def start(root: Path, site: SiteSettings, docs_dir: Path) -> Preview:
+    """Check the project and generate every page before MkDocs starts serving them."""
+    state = for_root(root)
+    state.unchanged()  # notes the files as they are now
+    report = check(root, cache=state.records, memo=state.citations)
+    _, state.generated = generate_changes(report, docs_dir, state.settings(site), None)
+    state.records.save()
+    return state
 
 
 def for_root(root: Path) -> Preview:

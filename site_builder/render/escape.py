@@ -16,8 +16,9 @@ import string
 _SPECIAL = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 _SPECIAL.update({ord("\t"): " "})
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # C0 and C1 controls but breaks
 _EDGE_SPACES = re.compile(r"^ +| +$")
+_UNUSUAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # what the two first rules act on
 
 
 class Md(str):
@@ -28,8 +29,13 @@ class Md(str):
 
 def inline(text: str) -> Md:
     """User text as one inert line of Markdown (line breaks become spaces)."""
-    flat = _LINE_BREAKS.sub(" ", _CONTROL.sub("", str(text))).translate(_SPECIAL)
-    return Md(_EDGE_SPACES.sub(lambda m: "&#32;" * len(m.group()), flat))
+    text = str(text)
+    if _UNUSUAL.search(text):
+        text = _LINE_BREAKS.sub(" ", _CONTROL.sub("", text))
+    flat = text.translate(_SPECIAL)
+    if flat[:1] == " " or flat[-1:] == " ":
+        flat = _EDGE_SPACES.sub(lambda m: "&#32;" * len(m.group()), flat)
+    return Md(flat)
 
 
 def attribute(text: str) -> Md:

@@ -1,10 +1,11 @@
-"""Render many pages on two cores: a forked process renders half of them.
+"""Render and write many pages on two cores: a forked process renders and writes half of them.
 
 Rendering a page is plain Python and holds the interpreter's lock, so threads would take turns.
-A forked process shares the view for free, renders every other page while this one renders the
-rest, and sends back their text. Anything amiss with the other process (it cannot
-be forked, it fails, its answer is incomplete) and this one renders them itself: the
-pages are always the same as when rendered one after the other.
+A forked process shares the view for free, renders and writes every other page while this one
+does the rest, and sends back which of its pages changed. Each page is written as soon as it is
+rendered, so no process holds the text of every page. Anything amiss with the other process (it
+cannot be forked, it fails, its answer is incomplete) and this one renders and writes its pages
+again: the files are always the same as when written one after the other.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 MIN_PAGES = 600  # below this, starting a process costs more than it saves
 
 Job = tuple[str, Callable[[], str]]  # a page's path and what renders it
+Write = Callable[[str, str], bool]  # writes a page's text at its path; whether its file changed
 
 
 def _can_fork() -> bool:
@@ -25,12 +27,17 @@ def _can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
-def render_in_halves(*groups: Sequence[Job]) -> dict[str, str]:
-    """Every page of the ``groups`` of jobs, path → text; when it pays, a forked process renders
-    every other page of each group (pages of a group take about as long as one another)."""
+def _written(jobs: Sequence[Job], write: Write) -> list[str]:
+    return [path for path, render in jobs if write(path, render())]
+
+
+def write_in_halves(*groups: Sequence[Job], write: Write) -> list[str]:
+    """Render and ``write`` every page of the ``groups`` of jobs; return the paths that changed.
+    When it pays, a forked process does every other page of each group (pages of a group take
+    about as long as one another)."""
     jobs = [job for group in groups for job in group]
     if len(jobs) < MIN_PAGES or not _can_fork():
-        return {path: render() for path, render in jobs}
+        return _written(jobs, write)
     mine = [job for group in groups for job in group[0::2]]
     theirs = [job for group in groups for job in group[1::2]]
     reading, writing = os.pipe()
@@ -39,35 +46,36 @@ def render_in_halves(*groups: Sequence[Job]) -> dict[str, str]:
     except OSError:
         os.close(reading)
         os.close(writing)
-        return {path: render() for path, render in jobs}
-    if pid == 0:  # the other process: render the second half, send it, and end at once
+        return _written(jobs, write)
+    if pid == 0:  # the other process: render and write the second half, say what changed, end at once
         code = 1
         try:
             os.close(reading)
-            rendered = [render() for _, render in theirs]
+            flags = [write(path, render()) for path, render in theirs]
             with os.fdopen(writing, "wb") as pipe:
-                pipe.write(json.dumps(rendered, ensure_ascii=False).encode("utf-8"))
+                pipe.write(json.dumps(flags).encode("utf-8"))
             code = 0
         finally:
             os._exit(code)
     os.close(writing)
-    pages = {path: render() for path, render in mine}
+    changed = _written(mine, write)
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
-    texts = _received(data, status, len(theirs))
-    for number, (path, render) in enumerate(theirs):
-        pages[path] = render() if texts is None else texts[number]
-    return pages
+    told = _received(data, status, len(theirs))
+    if told is None:  # written again here; what it had written may have changed, so all count
+        _written(theirs, write)
+        told = [True] * len(theirs)
+    return changed + [path for (path, _), flag in zip(theirs, told) if flag]
 
 
-def _received(data: bytes, status: int, count: int) -> list[str] | None:
+def _received(data: bytes, status: int, count: int) -> list[bool] | None:
     if status != 0:
         return None
     try:
-        texts = json.loads(data)
+        flags = json.loads(data)
     except ValueError:
         return None
-    if not isinstance(texts, list) or len(texts) != count or not all(isinstance(t, str) for t in texts):
+    if not isinstance(flags, list) or len(flags) != count or not all(isinstance(f, bool) for f in flags):
         return None
-    return texts
+    return flags

@@ -165,7 +165,8 @@ def description(text: str) -> Md:
     without escaping it, so it is escaped here: user text never becomes markup.
     """
     plain = html.escape(" ".join(text.split()), quote=True)
-    return Md(yaml.safe_dump(plain, allow_unicode=True, default_style='"', width=1_000_000).strip())
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it
+    return Md(yaml.dump(plain, Dumper=dumper, allow_unicode=True, default_style='"', width=1_000_000).strip())
 
 
 def sheet_description(sheet) -> str:

@@ -61,8 +61,23 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> Md:
     if to_page == from_page:
         path = "" if anchor else posixpath.basename(to_page)
     else:
-        path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        path = relative(to_page, posixpath.dirname(from_page))
     return Md(path + (f"#{anchor}" if anchor else ""))
+
+
+def relative(path: str, folder: str) -> str:
+    """``posixpath.relpath(path, folder or ".")`` for the clean relative paths of the docs folder
+    (no ``.``, ``..`` or empty parts; ``""`` is the docs folder itself), without making them
+    absolute first: a page makes tens of such links."""
+    if not folder:
+        return path
+    if path.startswith(folder) and path[len(folder) : len(folder) + 1] == "/":
+        return path[len(folder) + 1 :]
+    parts, base = path.split("/"), folder.split("/")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def published(path: str, directory_urls: bool = True) -> str:

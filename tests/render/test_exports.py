@@ -15,6 +15,7 @@ from site_builder.check.run import check
 from site_builder.load.schema import load_schema
 from site_builder.model import Match, Span
 from site_builder.render.exports import export_files
+from site_builder.render.exports.facts_json import facts_document, render_facts_json
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.views import SiteView
 
@@ -227,3 +228,10 @@ def test_the_facts_json_schema_refuses_what_facts_json_never_holds(harbour):
     assert not validator.is_valid(doc)
     citation["passage"], citation["status"] = "x", "found"
     assert not validator.is_valid(doc)
+
+
+def test_facts_json_written_sheet_by_sheet_is_the_whole_document(harbour):
+    view = SiteView.of(check(harbour.root), SiteSettings(site_url="https://example.org/"))
+    text = render_facts_json(view)
+    assert json.loads(text) == facts_document(view)
+    assert text == json.dumps(facts_document(view), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -34,3 +34,16 @@ def test_an_answer_that_does_not_come_is_rendered_here(harbour, tmp_path, monkey
     monkeypatch.setattr(halves, "_received", lambda data, status, count: None)
     generate(report, tmp_path / "two")
     assert files(tmp_path / "two") == files(tmp_path / "one")
+
+
+def test_the_pages_that_changed_are_told_by_both_processes(harbour, tmp_path, monkeypatch):
+    report = check(harbour.root)
+    monkeypatch.setattr(halves, "MIN_PAGES", 1)
+    monkeypatch.setattr(halves, "_can_fork", lambda: True)
+    docs = tmp_path / "docs"
+    first = generate(report, docs)
+    assert "sheets/index.md" in first and generate(report, docs) == []
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    for page in pages[::3]:  # some written by each process
+        (docs / page).write_text("stale", encoding="utf-8")
+    assert generate(report, docs) == pages[::3]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
+import string
+import unicodedata
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +20,7 @@ from site_builder.render.coverage import cited_share, merged, percent
 from site_builder.render.edit_links import edit_url
 from site_builder.render.escape import inline
 from site_builder.render.highlight import Passage, split
-from site_builder.render.pages import render_site
+from site_builder.render.pages import description, render_site
 from site_builder.render.site_settings import SiteSettings
 
 HOSTILE = [
@@ -51,6 +55,26 @@ def test_any_text_renders_literally(text):
     page = Page(html)
     assert set(page.tags) <= {"p"}
     assert " ".join(page.text.split()) == " ".join(f"before {text} after".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_inline_text_is_one_inert_line_holding_every_visible_character(text):
+    out = inline(text)
+    bare = re.sub(r"&#\d+;", "", out)
+    assert not set(bare) & set(string.punctuation + "\r\n\x0b\x0c\x85\u2028\u2029")
+    assert not any(unicodedata.category(c) == "Cc" for c in bare)
+    assert not out.startswith(" ") and not out.endswith(" ")  # four would open a code block
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cc" and not c.isspace())
+    assert "".join(html.unescape(out).split()) == visible
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_a_description_is_one_line_of_yaml_that_reads_back_as_the_escaped_text(text):
+    written = description(text)
+    assert "\n" not in written
+    assert yaml.safe_load(f"description: {written}") == {"description": html.escape(" ".join(text.split()), quote=True)}
 
 
 def test_overlapping_highlights_split_into_flat_pieces():
