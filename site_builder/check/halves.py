@@ -102,7 +102,7 @@ class TwoCores:
                 os.kill(self._pid, signal.SIGKILL)
             self._answer()
 
-    def _answer(self) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def _answer(self) -> tuple[dict[str, Any], Any] | None:
         """What the other process sent, once it has ended; None if it failed or sent something else."""
         pid, self._pid = self._pid, 0
         with os.fdopen(self._pipe, "rb") as pipe:
