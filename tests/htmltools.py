@@ -61,10 +61,12 @@ def markdown_to_html(markdown_text: str) -> str:
 
 def search_records(site: Path) -> dict[str, dict]:
     """What the search index holds for each page, by address: Pagefind's fragments (gzipped JSON
-    after a signature), each with the page's ``content``, ``meta`` title and heading ``anchors``."""
-    records = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    after a signature), each with the page's ``content``, ``meta`` title and heading ``anchors``;
+    from every shard of the index, each page once."""
+    records: dict[str, dict] = {}
+    for path in sorted((site / "pagefind").glob("**/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         record = json.loads(data[data.index(b"{") :])
+        assert record["url"] not in records, f"{record['url']} is in two shards of the index"
         records[record["url"]] = record
     return records

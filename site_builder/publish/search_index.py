@@ -10,12 +10,23 @@ so it is the same whichever engine built the site; ``assets/search.js`` loads it
 
 ``site-builder build`` does not wait for the engine: it indexes the same pages as the render
 layer writes them for search (:mod:`site_builder.render.search_pages`: their content, at their
-address, with their anchors) while MkDocs builds, on the other core.
+address, with their anchors) while MkDocs builds.
+
+Pagefind holds the whole index in memory until it writes it (at 100,000 facts, some 2 GB): a
+site with more content than :data:`SHARD_BYTES` is indexed in shards, one after the other, each
+a bundle of its own below the first (``pagefind/shard-2/``…), listed in ``pagefind/`` +
+:data:`SHARDS`; the search merges them (Pagefind's ``mergeIndex``) and ranks their results as one.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
+import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -25,44 +36,156 @@ BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the
 PAGES = {True: "{sheets,sources}/*/index.html", False: "{sheets,sources}/*.html"}
 CONTENT = "article"
 IGNORED = ".headerlink, .sb-label"  # the permalink signs of headings, the labels of a fact's links
+#: Pagefind holds the whole index in memory while it writes it, some 35 bytes for each byte of
+#: the pages: a site with more than this much HTML to index is indexed in shards, one after the
+#: other, which the search merges (up to 10,000 facts, one shard; at 100,000, four).
+SHARD_BYTES = 16 * 2**20
+#: In the bundle: the folders of the other shards' bundles, relative to it (``[]``: one shard).
+SHARDS = "site-builder-shards.json"
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site."""
 
 
-def pagefind_command(site_dir: Path, directory_urls: bool = True) -> list[str]:
+def pagefind_command(site_dir: Path, glob: str, output: Path) -> list[str]:
     from pagefind_bin import get_executable
 
     return [
         str(get_executable()),
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE,
-        "--glob", PAGES[directory_urls],
+        "--output-path", str(output),
+        "--glob", glob,
         "--root-selector", CONTENT,
         "--exclude-selectors", IGNORED,
         "--silent",
     ]  # fmt: skip
 
 
-def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> subprocess.Popen:
-    """Write ``pages`` (address in the site → HTML) into ``folder`` and start Pagefind on them;
-    its bundle will be ``folder / BUNDLE``."""
-    for address, page in pages.items():
-        target = folder / address
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    command = pagefind_command(folder, True)
-    command[command.index("--glob") + 1] = "**/*.html"
-    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+def shards_of(sizes: list[tuple[str, int]], limit: int | None = None) -> list[list[str]]:
+    """The pages (path, bytes), in order, cut into runs of at most ``limit`` bytes (a page larger
+    than that is a shard of its own)."""
+    limit = SHARD_BYTES if limit is None else limit
+    shards: list[list[str]] = [[]]
+    held = 0
+    for path, size in sizes:
+        if shards[-1] and held + size > limit:
+            shards.append([])
+            held = 0
+        shards[-1].append(path)
+        held += size
+    return shards
+
+
+def shard_folder(number: int) -> str:
+    """Where the bundle of a shard is, relative to the first one's (``number`` from 0)."""
+    return f"shard-{number + 1}/" if number else ""
+
+
+class Indexing:
+    """Pagefind run on each shard in turn, in the background; then ``finish``."""
+
+    def __init__(self, commands: list[list[str]], log: IO[str] | int, finish: Callable[[], None]) -> None:
+        self._commands, self._log, self._finish = commands, log, finish
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
+        self._code: int | None = None
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        code = 0
+        try:
+            for command in self._commands:
+                with self._lock:
+                    if self._stopped:
+                        code = -1
+                        break
+                    self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+                code = self._process.wait()
+                if code != 0:
+                    break
+            if code == 0:
+                self._finish()
+        except OSError as exc:
+            if not isinstance(self._log, int):
+                self._log.write(f"Pagefind could not be run: {exc}\n")
+            code = 1
+        self._code = code
+
+    def wait(self) -> int:
+        self._thread.join()
+        return self._code if self._code is not None else 1
+
+    def poll(self) -> int | None:
+        return None if self._thread.is_alive() else self.wait()
+
+    def kill(self) -> None:
+        with self._lock:
+            self._stopped = True
+            if self._process is not None and self._process.poll() is None:
+                self._process.kill()
+
+
+def _write_shards(bundle: Path, count: int) -> None:
+    (bundle / SHARDS).write_text(json.dumps([shard_folder(n) for n in range(1, count)]), encoding="utf-8")
+
+
+def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> Indexing:
+    """Write ``pages`` (address in the site → HTML) into ``folder``, a folder for each shard, and
+    start Pagefind on them; the bundle will be ``folder / BUNDLE``."""
+    addresses = sorted(pages)
+    shards = shards_of([(address, len(pages[address])) for address in addresses])
+    commands = []
+    for number, shard in enumerate(shards):
+        site = folder / f"pages-{number + 1}"
+        for address in shard:
+            target = site / address
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(pages[address], encoding="utf-8")
+        commands.append(pagefind_command(site, "**/*.html", folder / BUNDLE / shard_folder(number)))
+    return Indexing(commands, log, lambda: _write_shards(folder / BUNDLE, len(shards)))
+
+
+def _site_pages(site_dir: Path, directory_urls: bool) -> list[Path]:
+    pattern = "*/index.html" if directory_urls else "*.html"
+    return sorted(page for kind in ("sheets", "sources") for page in (site_dir / kind).glob(pattern))
 
 
 def index_site(site_dir: Path, directory_urls: bool = True) -> None:
     """Write the search index of the site built in ``site_dir`` into ``site_dir/pagefind``."""
+    pages = _site_pages(site_dir, directory_urls)
+    shards = shards_of([(str(page.relative_to(site_dir)), _content_size(page)) for page in pages])
+    bundle = site_dir / BUNDLE
+    with (
+        tempfile.TemporaryDirectory(prefix=".site-builder-search-", dir=site_dir.parent) as tmp,
+        tempfile.TemporaryFile(mode="w+", encoding="utf-8") as said,
+    ):
+        if len(shards) == 1:
+            commands = [pagefind_command(site_dir, PAGES[directory_urls], bundle)]
+        else:  # each shard a folder of links to its pages, at the same paths
+            commands = []
+            for number, shard in enumerate(shards):
+                folder = Path(tmp) / f"pages-{number + 1}"
+                for path in shard:
+                    _link(site_dir / path, folder / path)
+                commands.append(pagefind_command(folder, "**/*.html", bundle / shard_folder(number)))
+        if Indexing(commands, said, lambda: _write_shards(bundle, len(shards))).wait() != 0:
+            said.seek(0)
+            raise SearchIndexError("Pagefind did not index the site:\n" + said.read().strip())
+
+
+def _content_size(page: Path) -> int:
+    """The bytes of what Pagefind reads of a built page: its ``<article>``."""
+    html = page.read_bytes()
+    start, end = html.find(b"<" + CONTENT.encode()), html.rfind(b"</" + CONTENT.encode())
+    return end - start if 0 <= start < end else len(html)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        command = pagefind_command(site_dir, directory_urls)
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise SearchIndexError(f"Pagefind could not be run: {exc}") from None
-    if done.returncode != 0:
-        raise SearchIndexError("Pagefind did not index the site:\n" + (done.stderr + done.stdout).strip())
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

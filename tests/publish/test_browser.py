@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 from collections import Counter
 from functools import partial
@@ -163,6 +164,41 @@ def test_search_finds_a_fact_by_a_word_of_its_quote_and_highlights_it(open_tab, 
     hits = page.locator("article mark.sb-search-hit")
     hits.first.wait_for()
     assert {text.lower() for text in hits.all_inner_texts()} == {word}
+
+
+@pytest.fixture(scope="session")
+def sharded_site_url(built_site, tmp_path_factory):
+    """The same site with its search index cut into a shard for each page, as a large site's is."""
+    from site_builder.publish import index_search, search_index
+
+    copy = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(built_site / "site", copy)
+    shutil.rmtree(copy / "pagefind")
+    limit, search_index.SHARD_BYTES = search_index.SHARD_BYTES, 1
+    try:
+        assert index_search.main([str(copy)]) == 0
+    finally:
+        search_index.SHARD_BYTES = limit
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(copy)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_finds_a_fact_whose_page_is_in_another_shard_of_the_index(browser, sharded_site_url, report):
+    word, fact = word_of_one_quote(report)
+    tab = Tab(browser, sharded_site_url, DESKTOP)
+    try:
+        page = tab.goto("")
+        _search(page, word)
+        page.locator(f'a.sb-search__link[href*="sheets/{fact.sheet}/"][href$="#{fact.id}"]').wait_for()
+        shards = {url.split("/pagefind/")[1].split("/")[0] for url in tab.requests if "/pagefind/shard-" in url}
+        assert len(shards) > 1  # every shard was searched, not only the first
+        assert all(url.startswith(sharded_site_url) for url in tab.requests)
+    finally:
+        tab.context.close()
 
 
 def test_search_opens_with_s_shows_results_as_one_types_and_closes_with_escape(open_tab, report):

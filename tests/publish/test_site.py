@@ -326,3 +326,32 @@ def test_the_built_pages_indexed_after_any_engine_give_the_same_results(built_si
         built = {a["id"]: a["text"] for a in after[url]["anchors"] if a["element"] == "h2"}
         built.pop("_cited-by", None)
         assert headings == built
+
+
+def test_a_large_site_is_indexed_in_shards_that_hold_every_page_once(built_site, tmp_path, monkeypatch):
+    from site_builder.publish import index_search, search_index
+
+    whole = search_records(built_site / "site")
+    copy = tmp_path / "site"
+    shutil.copytree(built_site / "site", copy)
+    shutil.rmtree(copy / "pagefind")
+    monkeypatch.setattr(search_index, "SHARD_BYTES", 1)  # a shard for each page
+    assert index_search.main([str(copy)]) == 0
+    folders = json.loads((copy / "pagefind" / search_index.SHARDS).read_text("utf-8"))
+    assert len(folders) == len(whole) - 1
+    assert all((copy / "pagefind" / folder / "pagefind-entry.json").is_file() for folder in folders)
+    assert search_records(copy).keys() == whole.keys()
+
+
+def test_the_index_made_during_the_build_is_sharded_the_same_way(built_site, tmp_path, monkeypatch):
+    from site_builder.publish import search_index
+    from site_builder.render.search_pages import search_pages
+    from site_builder.render.views import SiteView
+
+    pages = search_pages(SiteView.of(check(built_site)))
+    monkeypatch.setattr(search_index, "SHARD_BYTES", sum(map(len, pages.values())) // 3)
+    with (tmp_path / "log").open("w+", encoding="utf-8") as log:
+        assert search_index.start_indexing(pages, tmp_path / "search", log).wait() == 0
+    bundle = tmp_path / "search" / search_index.BUNDLE
+    assert len(json.loads((bundle / search_index.SHARDS).read_text("utf-8"))) >= 2
+    assert search_records(tmp_path / "search").keys() == search_records(built_site / "site").keys()

@@ -18,10 +18,18 @@
 
   function loadIndex() {
     if (!api) {
+      var options = { baseUrl: siteRoot, highlightParam: HIGHLIGHT, excerptLength: 20 };
       api = import(bundle + "pagefind.js").then(function (pagefind) {
         return pagefind
-          .options({ basePath: bundle, baseUrl: siteRoot, highlightParam: HIGHLIGHT, excerptLength: 20 })
+          .options(Object.assign({ basePath: bundle }, options))
           .then(function () { return pagefind.init(); })
+          .then(shards)
+          .then(function (folders) {
+            // A large site's index comes in shards, searched as one.
+            return Promise.all(folders.map(function (folder) {
+              return pagefind.mergeIndex(new URL(folder, bundle).href, options);
+            }));
+          })
           .then(function () {
             document.documentElement.setAttribute("data-sb-search", "ready");
             return pagefind;
@@ -33,6 +41,16 @@
       });
     }
     return api;
+  }
+
+  // The folders of the index's other shards, if it has any (site-builder-shards.json).
+  function shards() {
+    return fetch(bundle + "site-builder-shards.json")
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (folders) {
+        return Array.isArray(folders) ? folders.filter(function (f) { return /^shard-\d+\/$/.test(f); }) : [];
+      })
+      .catch(function () { return []; });
   }
 
   function element(tag, className, text) {
