@@ -22,9 +22,9 @@
       api = import(bundle + "pagefind.js").then(function (pagefind) {
         return pagefind
           .options(Object.assign({ basePath: bundle }, options))
-          .then(function () { return pagefind.init(); })
-          .then(shards)
-          .then(function (folders) {
+          .then(function () { return Promise.all([shards(), pagefind.init()]); })
+          .then(function (both) {
+            var folders = both[0];
             // A large site's index comes in shards, searched as one.
             return Promise.all(folders.map(function (folder) {
               return pagefind.mergeIndex(new URL(folder, bundle).href, options);
