@@ -30,10 +30,15 @@ from mkdocs.plugins import PluginCollection
 from mkdocs.structure.files import Files
 
 _original_build = mkdocs_build.build
-_original_populate = mkdocs_build._populate_page
-_original_build_page = mkdocs_build._build_page
-_original_on_env = PluginCollection.on_env
-_original_on_post_build = PluginCollection.on_post_build
+try:  # what the split stands in for: a MkDocs without them builds on one core, as it always did
+    _original_populate = mkdocs_build._populate_page
+    _original_build_page = mkdocs_build._build_page
+    _original_on_env = PluginCollection.on_env
+    _original_on_post_build = PluginCollection.on_post_build
+    _SPLITS = all(hasattr(mkdocs_build, name) for name in ("_build_theme_template", "_build_extra_template"))
+    _SPLITS = _SPLITS and hasattr(Files, "copy_static_files")
+except AttributeError:
+    _SPLITS = False
 
 log = logging.getLogger("mkdocs.site_builder")
 
@@ -263,5 +268,6 @@ def build(config: Any, *, serve_url: str | None = None, dirty: bool = False) -> 
 
 
 def install() -> None:
-    """Let ``mkdocs build`` run in this process build on two cores."""
-    mkdocs_build.build = build
+    """Let ``mkdocs build`` run in this process build on two cores (with a MkDocs this knows)."""
+    if _SPLITS:
+        mkdocs_build.build = build
