@@ -17,15 +17,13 @@ It only pays where the records are parsed: with a cache to read them from, loadi
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import signal
-import threading
 from pathlib import Path
 from typing import Any
 
 from site_builder.check.located import LocatedCache
+from site_builder.forked import Forked
+from site_builder.forked import can_fork as _can_fork
 from site_builder.load.cache import RecordCache
 from site_builder.load.files import CannotRead, list_files, relative
 from site_builder.load.sheets import SHEET_SUFFIXES, Loaded, SheetLoader, load_sheet
@@ -45,8 +43,7 @@ class TwoCores:
         self._root = Path()
         self._records: RecordCache | None = None
         self._theirs: set[Path] = set()
-        self._pid = 0
-        self._pipe = -1
+        self._forked: Forked | None = None
 
     def start(self, root: Path, cache: RecordCache | None) -> None:
         self._root, self._records = root, cache
@@ -64,30 +61,15 @@ class TwoCores:
         if len(paths) < MIN_RECORDS:
             return
         theirs = paths[1::2]  # this process also loads the sources' metadata, the other sends its share
-        reading, writing = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reading)
-            os.close(writing)
+        forked = Forked.start(lambda: _load_and_locate(root, theirs))
+        if forked is None:
             return
-        if pid == 0:  # the other process: load and locate its share, send the entries, and end at once
-            code = 1
-            try:
-                os.close(reading)
-                answer = _load_and_locate(root, theirs)
-                with os.fdopen(writing, "wb") as pipe:
-                    pipe.write(answer)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(writing)
-        self._pid, self._pipe, self._theirs = pid, reading, set(theirs)
+        self._forked, self._theirs = forked, set(theirs)
         if self.located is None:
             self.located = LocatedCache(None)
 
     def loader(self, sources: dict[str, Source]) -> SheetLoader | None:
-        if not self._pid:
+        if self._forked is None:
             return None
 
         def load(paths: list[Path]) -> list[Loaded]:
@@ -97,18 +79,14 @@ class TwoCores:
 
     def stop(self) -> None:
         """End the other process if it is still there (loading failed before its answer was read)."""
-        if self._pid:
-            with contextlib.suppress(OSError):
-                os.kill(self._pid, signal.SIGKILL)
-            self._answer()
+        forked, self._forked = self._forked, None
+        if forked is not None:
+            forked.stop()
 
     def _answer(self) -> tuple[dict[str, Any], Any] | None:
         """What the other process sent, once it has ended; None if it failed or sent something else."""
-        pid, self._pid = self._pid, 0
-        with os.fdopen(self._pipe, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        return _received(data, status)
+        forked, self._forked = self._forked, None
+        return _received(forked.answer()) if forked is not None else None
 
     def _load(self, paths: list[Path], sources: dict[str, Source]) -> list[Loaded]:
         root, records, located = self._root, self._records, self.located
@@ -159,16 +137,10 @@ def _locate(sheet: Sheet | None, sources: dict[str, Source], located: LocatedCac
                 located.locate(citation, source)
 
 
-def _can_fork() -> bool:
-    # A process with threads (a preview's server) is never forked: a lock held by another thread
-    # would stay held in the copy.
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-
-
-def _received(data: bytes, status: int) -> tuple[dict[str, Any], Any] | None:
+def _received(data: bytes | None) -> tuple[dict[str, Any], Any] | None:
     """The other process's record and located entries; None if it failed or sent something else.
     (An entry that does not decode is a cache miss, as any cache entry.)"""
-    if status != 0:
+    if data is None:
         return None
     try:
         received = json.loads(data)

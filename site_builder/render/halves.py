@@ -11,20 +11,15 @@ again: the files are always the same as when written one after the other.
 from __future__ import annotations
 
 import json
-import os
-import threading
 from collections.abc import Callable, Sequence
+
+from site_builder.forked import Forked
+from site_builder.forked import can_fork as _can_fork
 
 MIN_PAGES = 600  # below this, starting a process costs more than it saves
 
 Job = tuple[str, Callable[[], str]]  # a page's path and what renders it
 Write = Callable[[str, str], bool]  # writes a page's text at its path; whether its file changed
-
-
-def _can_fork() -> bool:
-    # A process with threads (a preview's server) is never forked: a lock held by another thread
-    # would stay held in the copy.
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def _written(jobs: Sequence[Job], write: Write) -> list[str]:
@@ -40,37 +35,19 @@ def write_in_halves(*groups: Sequence[Job], write: Write) -> list[str]:
         return _written(jobs, write)
     mine = [job for group in groups for job in group[0::2]]
     theirs = [job for group in groups for job in group[1::2]]
-    reading, writing = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reading)
-        os.close(writing)
+    forked = Forked.start(lambda: json.dumps([write(path, render()) for path, render in theirs]).encode("utf-8"))
+    if forked is None:
         return _written(jobs, write)
-    if pid == 0:  # the other process: render and write the second half, say what changed, end at once
-        code = 1
-        try:
-            os.close(reading)
-            flags = [write(path, render()) for path, render in theirs]
-            with os.fdopen(writing, "wb") as pipe:
-                pipe.write(json.dumps(flags).encode("utf-8"))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writing)
     changed = _written(mine, write)
-    with os.fdopen(reading, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    told = _received(data, status, len(theirs))
+    told = _received(forked.answer(), len(theirs))
     if told is None:  # written again here; what it had written may have changed, so all count
         _written(theirs, write)
         told = [True] * len(theirs)
     return changed + [path for (path, _), flag in zip(theirs, told) if flag]
 
 
-def _received(data: bytes, status: int, count: int) -> list[bool] | None:
-    if status != 0:
+def _received(data: bytes | None, count: int) -> list[bool] | None:
+    if data is None:
         return None
     try:
         flags = json.loads(data)

@@ -81,7 +81,7 @@ def forks(monkeypatch):
             started.append(pid)
         return pid
 
-    monkeypatch.setattr(halves.os, "fork", counting)
+    monkeypatch.setattr(os, "fork", counting)
     return started
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from site_builder import forked as forked_module
 from site_builder.check.run import check
 from site_builder.render import halves
 from site_builder.render.generate import generate
@@ -16,10 +17,10 @@ def test_pages_rendered_in_two_processes_are_the_same(harbour, tmp_path, monkeyp
     monkeypatch.setattr(halves, "MIN_PAGES", 10**9)
     generate(report, tmp_path / "one")
     forked = []
-    fork = halves.os.fork
+    fork = forked_module.os.fork
     monkeypatch.setattr(halves, "MIN_PAGES", 1)
     monkeypatch.setattr(halves, "_can_fork", lambda: True)  # even with the suite's threads about
-    monkeypatch.setattr(halves.os, "fork", lambda: forked.append(1) or fork())
+    monkeypatch.setattr(forked_module.os, "fork", lambda: forked.append(1) or fork())
     generate(report, tmp_path / "two")
     assert forked
     assert files(tmp_path / "two") == files(tmp_path / "one")
@@ -31,7 +32,7 @@ def test_an_answer_that_does_not_come_is_rendered_here(harbour, tmp_path, monkey
     generate(report, tmp_path / "one")
     monkeypatch.setattr(halves, "MIN_PAGES", 1)
     monkeypatch.setattr(halves, "_can_fork", lambda: True)
-    monkeypatch.setattr(halves, "_received", lambda data, status, count: None)
+    monkeypatch.setattr(halves, "_received", lambda data, count: None)
     generate(report, tmp_path / "two")
     assert files(tmp_path / "two") == files(tmp_path / "one")
 
