@@ -36,10 +36,13 @@ BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the
 PAGES = {True: "{sheets,sources}/*/index.html", False: "{sheets,sources}/*.html"}
 CONTENT = "article"
 IGNORED = ".headerlink, .sb-label"  # the permalink signs of headings, the labels of a fact's links
-#: Pagefind holds the whole index in memory while it writes it, some 35 bytes for each byte of
-#: the pages: a site with more than this much HTML to index is indexed in shards, one after the
-#: other, which the search merges (up to 10,000 facts, one shard; at 100,000, four).
-SHARD_BYTES = 16 * 2**20
+#: Pagefind holds the whole index in memory while it writes it: measured at 100,000 facts, some
+#: 33 KB for each page and 17 bytes for each byte of its HTML. A page weighs its bytes and
+#: :data:`PAGE_BYTES`; a site that weighs more than :data:`SHARD_BYTES` is indexed in shards of
+#: at most that weight (about 450 MB of Pagefind's memory each), one after the other, which the
+#: search merges: one shard up to 10,000 facts, five at 100,000.
+PAGE_BYTES = 2 * 2**10
+SHARD_BYTES = 24 * 2**20
 #: In the bundle: the folders of the other shards' bundles, relative to it (``[]``: one shard).
 SHARDS = "site-builder-shards.json"
 
@@ -63,12 +66,13 @@ def pagefind_command(site_dir: Path, glob: str, output: Path) -> list[str]:
 
 
 def shards_of(sizes: list[tuple[str, int]], limit: int | None = None) -> list[list[str]]:
-    """The pages (path, bytes), in order, cut into runs of at most ``limit`` bytes (a page larger
-    than that is a shard of its own)."""
+    """The pages (path, bytes), in order, cut into runs that weigh at most ``limit`` (a page
+    heavier than that is a shard of its own)."""
     limit = SHARD_BYTES if limit is None else limit
     shards: list[list[str]] = [[]]
     held = 0
-    for path, size in sizes:
+    for path, bytes_ in sizes:
+        size = bytes_ + PAGE_BYTES
         if shards[-1] and held + size > limit:
             shards.append([])
             held = 0
