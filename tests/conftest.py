@@ -27,6 +27,13 @@ SOURCE_TEXT = (
     "Ann Lee wrote that she “never doubted the harbour would pay.”\n"
 )
 
+#: What a cache file may hold that no run wrote; ``None``: the right key, but forged entries.
+CORRUPT_CACHE = pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", b"[" * 100_000, None],
+    ids=["empty", "binary", "truncated", "not-a-mapping", "deeply-nested", "forged-entries"],
+)
+
 
 def yaml_scalar(text: str) -> str:
     """``text`` as written by hand: plain where YAML reads it back unchanged, else double-quoted."""

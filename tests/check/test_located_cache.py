@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from conftest import CORRUPT_CACHE
 from site_builder.check import located as located_cache
 from site_builder.check.located import FILE
 from site_builder.check.run import check
@@ -155,11 +156,7 @@ def test_other_matching_code_starts_afresh(varied, located, monkeypatch):
     assert len(located) == 13
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", b"[" * 100_000, None],
-    ids=["empty", "binary", "truncated", "not-a-mapping", "deeply-nested", "forged-entries"],
-)
+@CORRUPT_CACHE
 def test_a_corrupt_cache_is_ignored_and_replaced(varied, located, content):
     expected = outcome(check(varied.root, cache=True))
     path = varied.root / FOLDER / FILE

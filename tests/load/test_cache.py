@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from conftest import CORRUPT_CACHE
 from site_builder.check.run import check
 from site_builder.load import cache as record_cache
 from site_builder.load import sheets, sources
@@ -104,11 +105,7 @@ def test_only_a_changed_record_is_parsed_again(mixed, parsed):
     assert outcome(report) == outcome(check(mixed.root))
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"\x00\xff not json", b'{"key": ', b"[1, 2]", b"[" * 100_000, None],
-    ids=["empty", "binary", "truncated", "not-a-mapping", "deeply-nested", "forged-entries"],
-)
+@CORRUPT_CACHE
 def test_a_corrupt_cache_is_ignored_and_replaced(mixed, parsed, content):
     expected = outcome(check(mixed.root, cache=True))
     path = mixed.root / FOLDER / FILE
