@@ -15,6 +15,7 @@ not ``--dirty``, and a process with no thread. Any other build is MkDocs' own, u
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -118,6 +119,7 @@ class Split:
         counts = _receive(self.from_child)
         _, status = os.waitpid(self.child_pid, 0)
         self.child_pid = 0
+        self.close()
         if status != 0 or not isinstance(counts, dict):
             raise OtherHalfFailed
         return {int(level): int(number) for level, number in counts.items()}
@@ -131,6 +133,14 @@ class Split:
             except OSError:
                 pass
             self.child_pid = 0
+            self.close()
+
+    def close(self) -> None:
+        for fd in (self.to_child, self.from_child):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.to_child = self.from_child = -1
 
 
 def _send(fd: int, value: object) -> None:
