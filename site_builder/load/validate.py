@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 from site_builder.load.excerpt import excerpt
-from site_builder.load.ids import as_kebab
+from site_builder.load.ids import KEBAB, as_kebab
 from site_builder.load.schema import load_schema
 from site_builder.load.yamlio import Path, YamlDocument
 
@@ -157,8 +157,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
             )
         return out
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [Violation(path, line, f"{where}: missing required key '{missing}'")]
+        present = instance if isinstance(instance, dict) else {}
+        return [
+            Violation(path, line, f"{where}: missing required key '{key}'") for key in expected if key not in present
+        ]
     if kind == "type":
         names = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         return [Violation(path, line, f"{where} must be {names}, not {_type_of(instance)}")]
@@ -179,7 +181,7 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
         description = schema.get("description", f"it must match {expected}")
         value = str(instance)
         message = f"{where}: {excerpt(value)} is not valid. {description}"
-        if "kebab-case" in description and as_kebab(value):
+        if expected == KEBAB.pattern and as_kebab(value):
             message += f" For example {excerpt(as_kebab(value))}."
         return [Violation(path, line, message)]
     if kind == "not":
@@ -192,7 +194,7 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Violation]:
         ]
     if kind == "maxLength":
         return [Violation(path, line, f"{where} is longer than {expected} characters")]
-    return [Violation(path, line, f"{where}: {error.message}")]  # pragma: no cover - other keywords
+    return [Violation(path, line, f"{where} breaks the schema's '{kind}' rule")]  # pragma: no cover - other keywords
 
 
 def validate(doc: YamlDocument, schema_name: str, limit: int | None = None) -> list[Violation]:
