@@ -6,32 +6,44 @@ The few calls a script needs, in the order the work flows::
     import site_builder
 
     project, problems = site_builder.load_project(Path("."))   # load: records and sources
-    report = site_builder.check(Path("."))                     # load + check every citation
+    report = site_builder.check_path(Path("."))                # load + check every citation
     site = site_builder.read_config(Path("."))                 # mkdocs.yml: docs_dir, site_dir
     site_builder.generate(report, site.docs_dir, site.settings)  # render: Markdown pages, exports
-    site_builder.publish(site)                                 # publish: MkDocs build, atomic swap
+    site_builder.publish_site(site)                            # publish: MkDocs build, atomic swap
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from site_builder.check import CheckOptions, check, check_project
-from site_builder.load import load_project
-from site_builder.model import Project, Report
+from site_builder.version import __version__
 
 if TYPE_CHECKING:
+    from site_builder.check import CheckOptions, check_project
+    from site_builder.check import check as check_path
+    from site_builder.load import load_project
+    from site_builder.model import Project, Report
     from site_builder.publish.mkdocs_build import SiteConfig
     from site_builder.render.site_settings import SiteSettings
 
-# Rendering and publishing are imported when first used, not by a run that only checks. The
-# publishing package is imported now, so that importing its modules later does not set its name
-# here in place of the function below.
-importlib.import_module("site_builder.publish")
+# Every stage is imported when first named here, so that importing one stage (``site_builder.load``)
+# never imports the others through the package root.
+_LAZY = {
+    "CheckOptions": "site_builder.check",
+    "check_path": "site_builder.check.run",
+    "check_project": "site_builder.check",
+    "load_project": "site_builder.load",
+    "Project": "site_builder.model",
+    "Report": "site_builder.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), "check" if name == "check_path" else name)
+    raise AttributeError(f"module 'site_builder' has no attribute {name!r}")
 
 
 def read_config(root: Path) -> SiteConfig:
@@ -48,7 +60,7 @@ def generate(report: Report, docs_dir: Path, settings: SiteSettings | None = Non
     return generate(report, docs_dir, settings)
 
 
-def publish(site: SiteConfig, search_pages: dict[str, str] | None = None) -> None:
+def publish_site(site: SiteConfig, search_pages: dict[str, str] | None = None) -> None:
     """Build the site with MkDocs and swap it in (see :func:`site_builder.publish.mkdocs_build.publish`)."""
     from site_builder.publish.mkdocs_build import publish
 
@@ -60,10 +72,10 @@ __all__ = [
     "Project",
     "Report",
     "__version__",
-    "check",
+    "check_path",
     "check_project",
     "generate",
     "load_project",
-    "publish",
+    "publish_site",
     "read_config",
 ]

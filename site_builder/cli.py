@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from site_builder import __version__
 from site_builder.check.changes import RevisionError
 from site_builder.check.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions
 from site_builder.check.run import check
@@ -22,6 +21,7 @@ from site_builder.model import Report
 from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
+from site_builder.version import __version__
 
 if TYPE_CHECKING:
     from site_builder.publish.mkdocs_build import SiteConfig

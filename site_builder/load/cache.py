@@ -51,7 +51,7 @@ def code_digest() -> str:
 def files_digest(names: Iterable[str]) -> str:
     """The digest of the release and of the package's files ``names`` (a folder: its ``.py`` and
     ``.json`` files), each named by its path in the package."""
-    from site_builder import __version__
+    from site_builder.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
     package = resources.files("site_builder")

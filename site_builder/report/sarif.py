@@ -12,11 +12,11 @@ from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from site_builder import __version__
 from site_builder.diagnostics import CODES, Diagnostic
 from site_builder.model import Report
 from site_builder.report.locations import LineReader, ci_path
 from site_builder.report.rule_help import HELP, help_uri
+from site_builder.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "siteBuilderProblem/v1"

@@ -12,13 +12,13 @@ import json
 from functools import partial
 from typing import Any
 
-from site_builder import __version__
 from site_builder.model import CitationResult, Fact, Sheet, Source
 from site_builder.render import urls
 from site_builder.render.edit_links import edit_url
 from site_builder.render.original_links import original_passage_url
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.views import SiteView, spans_of
+from site_builder.version import __version__
 
 FORMAT_VERSION = 1
 
