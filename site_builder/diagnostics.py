@@ -41,6 +41,21 @@ class Diagnostic:
         if self.code not in CODES:
             raise ValueError(f"unknown diagnostic code {self.code!r}")
 
+    def as_json(self, *, details: bool = True) -> dict[str, Any]:
+        """The diagnostic as the JSON report and review carry it; ``details`` adds notes and extras."""
+        out: dict[str, Any] = {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+        if details:
+            out["notes"] = list(self.notes)
+            out.update(self.extra)
+        return out
+
     @property
     def sort_key(self) -> tuple:
         return (self.file, self.line or 0, self.column or 0, self.code, self.message)

@@ -54,19 +54,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return {
         "summary": summary,
         "citations": [citation_json(r, report) for r in report.citations],
-        "diagnostics": [
-            {
-                "severity": x.severity,
-                "code": x.code,
-                "file": x.file,
-                "line": x.line,
-                "column": x.column,
-                "message": x.message,
-                "notes": list(x.notes),
-                **x.extra,
-            }
-            for x in report.diagnostics
-        ],
+        "diagnostics": [x.as_json() for x in report.diagnostics],
     }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from site_builder.diagnostics import Diagnostic
 from site_builder.review.compare import FieldChange, Review
 from site_builder.review.words import word_diff
 
@@ -16,17 +15,6 @@ def _field(change: FieldChange) -> dict[str, Any]:
         "old": change.old,
         "new": change.new,
         "words": [{"op": op, "text": text} for op, text in word_diff(change.old, change.new)],
-    }
-
-
-def _problem(x: Diagnostic) -> dict[str, Any]:
-    return {
-        "severity": x.severity,
-        "code": x.code,
-        "file": x.file,
-        "line": x.line,
-        "column": x.column,
-        "message": x.message,
     }
 
 
@@ -53,7 +41,7 @@ def review_json(review: Review) -> dict[str, Any]:
                         "line": fact.line,
                         "result": fact.result,
                         "fields": [_field(f) for f in fact.fields],
-                        "problems": [_problem(x) for x in fact.problems],
+                        "problems": [x.as_json(details=False) for x in fact.problems],
                     }
                     for fact in sheet.facts
                 ],
@@ -71,7 +59,7 @@ def review_json(review: Review) -> dict[str, Any]:
             }
             for source in review.sources
         ],
-        "problems": [_problem(x) for x in review.problems],
+        "problems": [x.as_json(details=False) for x in review.problems],
     }
 
 
