@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "source-changed": "A source's text no longer matches the sha256 pinned in its metadata.",
     "source-unpinned": "A source has no sha256 pin in its metadata.",
     "broken-reference": "A `related` entry names a sheet or fact that does not exist.",
+    "statement-number-unquoted": "A statement gives a number or date that none of its quotes gives.",
 }
 
 

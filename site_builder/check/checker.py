@@ -11,6 +11,7 @@ from site_builder.check.integrity import pin_problems
 from site_builder.check.located import LocatedCache, locate_citation
 from site_builder.check.matching import word_count
 from site_builder.check.matching.words import unspaced_characters
+from site_builder.check.statement_numbers import unquoted_numbers
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Citation, CitationResult, CitationStatus, Fact, Match, Project, Report, Sheet
 
@@ -57,6 +58,22 @@ def check_citation(
     if len(match.occurrences) > 1:
         out.append(messages.ambiguous(sheet, citation, source, match, found.unique_prefix))
     return CitationResult(fact, citation, match.status, match)
+
+
+def _check_statement_numbers(sheet: Sheet, fact: Fact, out: list[Diagnostic]) -> None:
+    missing = unquoted_numbers(fact.statement, [citation.quote for citation in fact.citations])
+    if missing:
+        said = ", ".join(f"'{number.text}'" for number in missing)
+        out.append(
+            d.warning(
+                "statement-number-unquoted",
+                sheet.path,
+                fact.line,
+                f"fact '{fact.id}': the statement says {said}, which none of its quotes says",
+                notes=("give the statement the number its source gives, or cite the passage that gives it",),
+                extra={"numbers": [number.text for number in missing]},
+            )
+        )
 
 
 def _check_references(sheet: Sheet, fact: Fact, project: Project, out: list[Diagnostic]) -> None:
@@ -135,6 +152,7 @@ def check_project(
                     )
                 )
             _check_references(sheet, fact, project, report.diagnostics)
+            _check_statement_numbers(sheet, fact, report.diagnostics)
     report.diagnostics.extend(pin_problems(project, report.citations))
     report.diagnostics.sort(key=lambda x: x.sort_key)
     return report

@@ -27,6 +27,8 @@ HELP: dict[str, str] = {
     "source-changed": "Review the source's new text, check the facts that cite it, then run `site-builder pin`.",
     "source-unpinned": "Once the source is reviewed, run `site-builder pin` to record its sha256.",
     "broken-reference": "Point the related entry at an existing sheet or fact (the message suggests one).",
+    "statement-number-unquoted": "Say in the statement the number the source says, or cite the passage that "
+    "gives the statement's number; `160 million` and `160,000,000`, `25th` and `25` count as the same.",
 }
 
 
