@@ -66,7 +66,7 @@ def parse_record_text(text: str, rel: str) -> tuple[YamlDocument | None, list[Di
     try:
         doc = parse_yaml(text)
     except YamlError as exc:
-        return None, [d.error("yaml-syntax", rel, exc.line or 1, exc.message, column=exc.column)]
+        return None, [d.error("yaml-syntax", rel, exc.line or 1, exc.message, column=exc.column, notes=exc.notes)]
     problems = [d.error("yaml-syntax", rel, p.line, p.message, column=p.column) for p in doc.problems]
     return doc, problems
 

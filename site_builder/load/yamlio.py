@@ -20,6 +20,7 @@ import yaml
 
 from site_builder.load.excerpt import excerpt
 from site_builder.load.nesting import TooDeep, check_nesting
+from site_builder.load.yaml_slips import find_slip
 
 try:  # libyaml's parser when it is there: same nodes, same marks, faster
     from yaml import CSafeLoader as _SafeLoader
@@ -63,11 +64,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class YamlError(Exception):
     """A problem that stops a file from being read at all."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None, notes: tuple[str, ...] = ()):
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.notes = notes  # further lines: the fix, ready to paste
 
 
 @dataclass(frozen=True)
@@ -318,11 +320,18 @@ def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     message = f"not valid YAML: {detail}" if detail else "not valid YAML"
     if mark is None:
         return YamlError(message)
-    line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
-    if line[mark.column : mark.column + 1] == "\t" and "cannot start any token" in message:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in line[: len(line) - len(line.lstrip())]:
         message = "a tab cannot indent YAML; indent with spaces"
-    elif exc.problem and "another document" in exc.problem:
+    elif line.startswith("---"):
         message = "a second YAML document starts here; a record file holds exactly one (remove the '---' line)"
+    else:
+        slip = find_slip(text, mark.line + 1)
+        if slip is not None:
+            return YamlError(
+                slip.message, slip.line, slip.column, (f"help: write line {slip.line} as: {slip.fix.lstrip()}",)
+            )
     return YamlError(message, mark.line + 1, mark.column + 1)
 
 

@@ -192,3 +192,26 @@ def test_every_problem_is_reported_in_one_run(harbour):
     )
     report = check(harbour.root)
     assert sorted(x.code for x in report.diagnostics) == ["quote-not-found", "source-not-found", "yaml-syntax"]
+
+
+def test_a_quote_yaml_cannot_read_is_told_with_the_line_that_fixes_it(project):
+    """A value that starts with a double quote, or holds ': ', is the slip; the help line reads."""
+    project.source("s", 'The note reads: the harbour opened. Later "the harbour" was opened in 1851.')
+    for name, value in (("a", '"the harbour" was opened in 1851'), ("b", "The note reads: the harbour")):
+        project.sheet(
+            name,
+            f"title: X\nfacts:\n  - id: a\n    statement: S.\n    citations:\n      - source: s\n        quote: {value}\n",
+        )
+    report = check(project.root)
+    slips = {x.file: x for x in report.diagnostics if x.code == "yaml-syntax"}
+    assert set(slips) == {"factsheets/a.yml", "factsheets/b.yml"}
+    for slip in slips.values():
+        assert (slip.line, slip.column) == (7, 16)
+        assert "single quotes" in slip.message
+        fix = slip.notes[0].removeprefix("help: write line 7 as: ")
+        fixed = project.root / slip.file
+        lines = fixed.read_text().splitlines()
+        lines[6] = "        " + fix
+        fixed.write_text("\n".join(lines) + "\n")
+    report = check(project.root)
+    assert [x.code for x in report.diagnostics if x.severity == "error"] == []
