@@ -41,7 +41,8 @@ def _git(root: Path, *args: str) -> str:
     except FileNotFoundError:
         raise RevisionError("git is not installed") from None
     if done.returncode != 0:
-        raise RevisionError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "git failed")
+        reason = done.stderr.strip().splitlines()
+        raise RevisionError(reason[-1] if reason else f"git {args[0]} ended with exit code {done.returncode}")
     return done.stdout
 
 
@@ -64,7 +65,14 @@ def resolve(root: Path, rev: str) -> str:
     """``rev`` checked to name a commit; an unborn ``HEAD`` is the empty tree, so everything is new."""
     if _unborn(root, rev):
         return _git(root, "hash-object", "-t", "tree", "/dev/null").strip()
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    _git(root, "rev-parse", "--is-inside-work-tree")  # not a repository: git's own reason
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except RevisionError:
+        raise RevisionError(
+            f"'{rev}' names no commit in this repository (a branch, tag or commit id; "
+            f"in a shallow clone, fetch it first: git fetch --depth=1 origin {rev})"
+        ) from None
     return rev
 
 

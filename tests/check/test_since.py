@@ -82,3 +82,12 @@ def test_problems_outside_the_change_are_not_reported(repo, run_cli):
 def test_unknown_revision_is_a_usage_error(repo, run_cli):
     result = run_cli("check", "--root", str(repo.root), "--since", "no-such-rev")
     assert result.code == 2 and "--since no-such-rev" in result.err
+    assert "'no-such-rev' names no commit" in result.err and "git fetch" in result.err
+
+
+def test_a_folder_outside_git_is_told_as_git_tells_it(harbour, run_cli, monkeypatch):
+    """The reason is git's own line, not a bare "git failed"."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(harbour.root.parent))
+    result = run_cli("check", "--root", str(harbour.root), "--since", "HEAD")
+    assert result.code == 2 and "--since HEAD" in result.err
+    assert "git failed" not in result.err and "ended with exit code" not in result.err
