@@ -185,7 +185,7 @@ def test_each_quote_shows_its_status_source_and_links(harbour):
     )
     pages = render_site(check(harbour.root))
     page = _page(pages, "sheets/harbour.md")
-    assert "verbatim" in page.text
+    assert "matches word for word" in page.text
     assert "A short history of the harbour" in page.text and "Town Archive" in page.text and "1901-05-01" in page.text
     assert "../sources/harbour.md#cite--harbour--opened--1" in page.links
     assert (
@@ -203,7 +203,7 @@ def test_no_original_link_without_a_url(harbour):
 def test_a_normalized_quote_names_its_normalizations(harbour):
     report = _with_match(check(harbour.root), "opened", 1, "normalized", normalizations=("whitespace", "quotes"))
     page = _page(render_site(report), "sheets/harbour.md")
-    assert "normalized: white space, quotes" in page.text
+    assert "matches, ignoring spacing and curly quotes" in page.text
 
 
 def test_an_elided_quote_highlights_only_its_kept_parts(harbour):
@@ -215,7 +215,7 @@ def test_an_elided_quote_highlights_only_its_kept_parts(harbour):
         check(harbour.root), "opened", 1, "elided", span=Span(segments[0].start, segments[1].end), segments=segments
     )
     pages = render_site(report)
-    assert "elided" in _page(pages, "sheets/harbour.md").text
+    assert "matches, with parts left out" in _page(pages, "sheets/harbour.md").text
     marks = re.findall(
         r'<mark( id="[^"]+")? class="[^"]+" data-cites="([^"]+)">([^<]*)</mark>', pages["sources/harbour.md"]
     )
