@@ -166,6 +166,42 @@ def test_search_finds_a_fact_by_a_word_of_its_quote_and_highlights_it(open_tab, 
     assert {text.lower() for text in hits.all_inner_texts()} == {word}
 
 
+def test_enter_opens_the_passage_that_matched_not_the_top_of_its_page(open_tab, report):
+    word, _ = word_of_one_quote(report)
+    tab = open_tab()
+    page = tab.goto("")
+    search = _search(page, word)
+    expected = page.locator(".sb-search__result").first.locator("a.sb-search__link").first.get_attribute("href")
+    search.press("Enter")
+    page.wait_for_url(re.compile(r"#[^#]+$"))
+    fragment = urlsplit(page.url).fragment
+    assert fragment and expected.endswith("#" + fragment)
+    assert tab.in_viewport(f'[id="{fragment}"]')
+
+
+def test_a_heading_that_wraps_keeps_no_empty_line_for_its_hidden_permalink(open_tab, report):
+    """At any width, a title is as tall with its (hidden) ¶ link as without it."""
+    sheet = report.project.sheets[0]
+    page = open_tab({"width": 320, "height": 700}).goto(f"sheets/{sheet.id}/")
+    taller = page.evaluate(
+        """() => {
+            const heading = document.querySelector("article h1");
+            const out = [];
+            for (let width = 200; width <= 700; width += 4) {
+                heading.style.width = width + "px";
+                const link = heading.querySelector(".headerlink");
+                const withLink = heading.getBoundingClientRect().height;
+                link.style.display = "none";
+                const without = heading.getBoundingClientRect().height;
+                link.style.display = "";
+                if (withLink > without + 1) out.push(width);
+            }
+            return out;
+        }"""
+    )
+    assert taller == []
+
+
 @pytest.fixture(scope="session")
 def sharded_site_url(built_site, tmp_path_factory):
     """The same site with its search index cut into a shard for each page, as a large site's is."""

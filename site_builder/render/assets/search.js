@@ -153,7 +153,9 @@
       }
     });
     form.addEventListener("submit", function (event) {
-      var first = list.querySelector("a.sb-search__link, a.sb-search__page");
+      // The first result's first fact, where the words matched; its page only if it names no fact.
+      var top = list.querySelector(".sb-search__result");
+      var first = top && (top.querySelector("a.sb-search__link") || top.querySelector("a.sb-search__page"));
       event.preventDefault();
       if (first) location.href = first.href;
     });
