@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal
 
 from site_builder.diagnostics import Diagnostic
@@ -51,6 +52,24 @@ class SheetChange:
 
 
 @dataclass(frozen=True)
+class PassageChange:
+    """Lines of a source's text that an edit replaced: what they said, what they say now."""
+
+    line: int  # the first line, in the new text (where the old lines stood, if they were only removed)
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class BrokenQuote:
+    """A fact whose quote of an edited source no longer stands, and the passage closest to it now."""
+
+    ref: str
+    quote: str
+    closest: str | None
+
+
+@dataclass(frozen=True)
 class SourceChange:
     id: str
     status: Status
@@ -58,6 +77,9 @@ class SourceChange:
     text_changed: bool
     fields: tuple[FieldChange, ...]  # metadata
     facts: tuple[str, ...]  # refs of the facts that cite it (as they stand now, or stood if it was removed)
+    passages: tuple[PassageChange, ...] = ()  # the edited passages of a changed text
+    more_passages: int = 0  # edited passages beyond those kept in ``passages``
+    broken: tuple[BrokenQuote, ...] = ()  # facts citing it whose quote no longer stands
 
 
 @dataclass(frozen=True)
@@ -169,6 +191,30 @@ def _citing(project: Project, source_id: str) -> tuple[str, ...]:
     return tuple(f.ref for f in project.facts if any(c.source == source_id for c in f.citations))
 
 
+MAX_PASSAGES = 20  # edited passages of one source shown in a review
+
+
+def changed_passages(old: str, new: str) -> tuple[list[PassageChange], int]:
+    """The runs of lines that differ between two texts of a source, the first ``MAX_PASSAGES`` of
+    them, and how many more there are."""
+    a, b = old.splitlines(), new.splitlines()
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append(PassageChange(j1 + 1, "\n".join(a[i1:i2]), "\n".join(b[j1:j2])))
+    return out[:MAX_PASSAGES], max(0, len(out) - MAX_PASSAGES)
+
+
+def broken_quotes(report: Report, source_id: str) -> tuple[BrokenQuote, ...]:
+    """The facts whose quote of ``source_id`` the check of the change did not find."""
+    out = []
+    for result in report.citations:
+        if result.citation.source == source_id and not result.located:
+            suggestion = result.match.suggestion if result.match else None
+            out.append(BrokenQuote(result.fact.ref, result.citation.quote, suggestion.text if suggestion else None))
+    return tuple(out)
+
+
 def review(old: Project, new: Project, report: Report, since: str, files: Collection[str] | None = None) -> Review:
     """What changed from ``old`` to ``new``; ``report`` is the check of ``new`` (all of it, or ``--since``).
 
@@ -200,5 +246,12 @@ def review(old: Project, new: Project, report: Report, since: str, files: Collec
         current = after or before
         assert current is not None
         citing = _citing(new if after else old, source_id)
-        sources.append(SourceChange(source_id, status, current.path, text_changed, fields, citing))
+        passages: list[PassageChange] = []
+        more = 0
+        if text_changed and before is not None and after is not None:
+            passages, more = changed_passages(before.text.text, after.text.text)
+        broken = broken_quotes(report, source_id) if text_changed and after is not None else ()
+        sources.append(
+            SourceChange(source_id, status, current.path, text_changed, fields, citing, tuple(passages), more, broken)
+        )
     return Review(since, tuple(sheets), tuple(sources), tuple(report.diagnostics))

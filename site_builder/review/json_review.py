@@ -56,6 +56,17 @@ def review_json(review: Review) -> dict[str, Any]:
                 "text_changed": source.text_changed,
                 "fields": [_field(f) for f in source.fields],
                 "facts": list(source.facts),
+                "passages": [
+                    {
+                        "line": p.line,
+                        "old": p.old,
+                        "new": p.new,
+                        "words": _field(FieldChange("text", p.old, p.new))["words"],
+                    }
+                    for p in source.passages
+                ],
+                "more_passages": source.more_passages,
+                "broken": [{"ref": b.ref, "quote": b.quote, "closest": b.closest} for b in source.broken],
             }
             for source in review.sources
         ],

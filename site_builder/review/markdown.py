@@ -41,8 +41,20 @@ def _diff(change: FieldChange) -> str:
     return " ".join(parts) or "*(empty)*"
 
 
+#: fields that hold a list, shown item by item: ``+ uk``, ``− en``
+LISTS = ("tags", "related")
+
+
+def _items(change: FieldChange) -> str:
+    old = [item for item in change.old.split(", ") if item]
+    new = [item for item in change.new.split(", ") if item]
+    added = [f"+ {code(item)}" for item in new if item not in old]
+    removed = [f"− {code(item)}" for item in old if item not in new]
+    return " ".join(added + removed)
+
+
 def _fields(fields: tuple[FieldChange, ...]) -> list[str]:
-    return [f"- {escape(f.name)}: {_diff(f)}" for f in fields]
+    return [f"- {escape(f.name)}: {_items(f) if f.name in LISTS else _diff(f)}" for f in fields]
 
 
 def _problem(x: Diagnostic) -> str:
@@ -51,6 +63,9 @@ def _problem(x: Diagnostic) -> str:
 
 
 def _fact(fact: FactChange) -> list[str]:
+    if fact.status == "removed":
+        statement = next((f.old for f in fact.fields if f.name == "statement"), "")
+        return [f"#### {code(fact.ref)}: removed", "", f"- it said: {escape(statement)}", ""]
     lines = [f"#### {code(fact.ref)}: {fact.status} · {_RESULT[fact.result]}", ""]
     lines += _fields(fact.fields)
     lines += [_problem(x).replace("- ", "- problem: ", 1) for x in fact.problems]
@@ -68,6 +83,13 @@ def _source(source: SourceChange) -> list[str]:
     what = "text changed" if source.text_changed and source.status == "changed" else source.status
     lines = [f"### Source {code(source.id)}: {what} ({code(source.file)})", ""]
     lines += _fields(source.fields)
+    for passage in source.passages:
+        lines.append(f"- line {passage.line}: {_diff(FieldChange('text', passage.old, passage.new))}")
+    if source.more_passages:
+        lines.append(f"- and {source.more_passages} more edited passages")
+    for broken in source.broken:
+        closest = f"; closest passage now: “{escape(broken.closest)}”" if broken.closest else ""
+        lines.append(f"- ❌ {code(broken.ref)} no longer stands: “{escape(broken.quote)}”{closest}")
     if source.facts:
         shown = ", ".join(code(ref) for ref in source.facts[:50])
         more = f" and {len(source.facts) - 50} more" if len(source.facts) > 50 else ""

@@ -153,3 +153,33 @@ def test_user_text_is_shown_not_interpreted():
     text = render_markdown(review)
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\*\\*bold\\*\\*" in text and "\\[link\\]\\(http://x\\)" in text
+
+
+def test_an_edited_source_shows_its_changed_passages_and_each_quote_it_broke(harbour, run_cli):
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    path = harbour.root / "seeds" / "harbour.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("opened in 1851", "opened in 1852"), encoding="utf-8")
+    doc = json.loads(run_cli("diff", "HEAD", "--root", str(harbour.root), "--format", "json").out)
+    Draft202012Validator(load_schema("review")).validate(doc)
+    [source] = doc["sources"]
+    [passage] = source["passages"]
+    assert passage["line"] == 1 and {"op": "+", "text": "1852"} in passage["words"]
+    [broken] = source["broken"]
+    assert broken["ref"] == "harbour#opened" and "1852" in broken["closest"]
+    out = run_cli("diff", "HEAD", "--root", str(harbour.root)).out
+    assert "- line 1: The harbour opened in ~~1851~~ **1852**" in out
+    assert "`harbour#opened` no longer stands" in out and "closest passage now" in out
+
+
+def test_a_tag_added_or_removed_shows_as_the_tag_and_a_removed_fact_as_removed(harbour, run_cli):
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    path = harbour.root / "factsheets" / "harbour.yml"
+    text = path.read_text(encoding="utf-8").replace("tags: [dates]", "tags: [uk]")
+    path.write_text(text, encoding="utf-8")
+    people = harbour.root / "factsheets" / "people.yml"
+    people.write_text("title: People\nfacts: []\n", encoding="utf-8")
+    out = run_cli("diff", "HEAD", "--root", str(harbour.root)).out
+    assert "- tags: + `uk` − `dates`" in out
+    assert "#### `people#ann-lee`: removed\n\n- it said: Ann Lee was the first harbour master\\." in out
