@@ -7,24 +7,93 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
-#: Every code a diagnostic can carry, with what it means. The README documents the same list
-#: (a test keeps the two in step).
-CODES: dict[str, str] = {
-    "yaml-syntax": "A record or metadata file is not valid YAML, or uses YAML features that are refused.",
-    "schema": "A record breaks the record format: missing or unknown key, wrong type, bad id.",
-    "duplicate-id": "Two sheets, or two facts in one sheet, share an id.",
-    "source-not-found": "A citation names a source that is not in seeds/.",
-    "source-invalid": "A source file cannot be read as UTF-8 text, or lies outside seeds/.",
-    "quote-not-found": "A quote does not occur in the source it cites, even after normalization.",
-    "quote-partial-word": "A quote occurs in its source only where it begins or ends inside a word.",
-    "quote-context-mismatch": "A quote occurs in its source, but not where its prefix or suffix says.",
-    "quote-ambiguous": "A quote occurs in more than one place in its source.",
-    "quote-too-short": "A quote has fewer words than the minimum, so it proves little.",
-    "source-changed": "A source's text no longer matches the sha256 pinned in its metadata.",
-    "source-unpinned": "A source has no sha256 pin in its metadata.",
-    "broken-reference": "A `related` entry names a sheet or fact that does not exist.",
-    "statement-number-unquoted": "A statement gives a number or date that none of its quotes gives.",
+
+@dataclass(frozen=True)
+class Rule:
+    """What a diagnostic code means: its severity, a one-line summary, and the details a curator reads."""
+
+    severity: Severity
+    summary: str
+    details: str
+
+
+#: Every code a diagnostic can carry. The diagnostics reference (``docs/pages/diagnostics.md``) is
+#: made from this table and ``report.rule_help.HELP`` (a test keeps the page in step).
+RULES: dict[str, Rule] = {
+    "yaml-syntax": Rule(
+        "error",
+        "A record or metadata file is not valid YAML, or uses YAML features that are refused.",
+        "A record or metadata file cannot be read as YAML: not UTF-8 (the byte offset is named), a link out of its folder, not valid YAML, or using YAML features that are refused (tags, merge keys, duplicate keys, alias bombs, several documents).",
+    ),
+    "schema": Rule(
+        "error",
+        "A record breaks the record format: missing or unknown key, wrong type, bad id.",
+        "A record breaks the record format: missing or unknown key (with a did-you-mean), wrong type, empty text, an id that is not kebab-case.",
+    ),
+    "duplicate-id": Rule(
+        "error",
+        "Two sheets, or two facts in one sheet, share an id.",
+        "Two sheets, or two facts in one sheet, share an id; or two source ids differ only in case.",
+    ),
+    "source-not-found": Rule(
+        "error",
+        "A citation names a source that is not in seeds/.",
+        "A citation names a source that is not in `seeds/`.",
+    ),
+    "source-invalid": Rule(
+        "error",
+        "A source file cannot be read as UTF-8 text, or lies outside seeds/.",
+        "A source or its metadata is not UTF-8 text (the byte offset is named), is empty or too large, is a link that leaves `seeds/`, or has a file name that cannot be an id.",
+    ),
+    "quote-not-found": Rule(
+        "error",
+        "A quote does not occur in the source it cites, even after normalization.",
+        "A quote does not occur in its source, even after normalization; the header points at the quote's first word that differs, and the closest passage, a word diff and a `help:` line with the passage as YAML ready to paste are shown.",
+    ),
+    "quote-partial-word": Rule(
+        "error",
+        "A quote occurs in its source only where it begins or ends inside a word.",
+        "A quote occurs in its source only where it begins or ends inside a word (`he was` in “She was”); the passage widened to whole words is suggested. Brackets quote part of a word: `[s]he`.",
+    ),
+    "quote-context-mismatch": Rule(
+        "error",
+        "A quote occurs in its source, but not where its prefix or suffix says.",
+        "The quote occurs in its source, but its `prefix` or `suffix` fits none of those places.",
+    ),
+    "quote-ambiguous": Rule(
+        "warning",
+        "A quote occurs in more than one place in its source.",
+        "A quote occurs in more than one place in its source, counting places where it occurs only once normalized (each place is marked verbatim or normalized then); the first is used, and a prefix is suggested.",
+    ),
+    "quote-too-short": Rule(
+        "warning",
+        "A quote has fewer words than the minimum, so it proves little.",
+        "A quote has fewer words than the minimum (3 unless `--min-quote-words` says otherwise); in scripts written without spaces, characters are counted as words (see Checking).",
+    ),
+    "source-changed": Rule(
+        "error",
+        "A source's text no longer matches the sha256 pinned in its metadata.",
+        "A source's file no longer matches the `sha256` pinned in its metadata.",
+    ),
+    "source-unpinned": Rule(
+        "warning",
+        "A source has no sha256 pin in its metadata.",
+        "A source has no `sha256` pin in its metadata.",
+    ),
+    "broken-reference": Rule(
+        "error",
+        "A `related` entry names a sheet or fact that does not exist.",
+        "A `related` entry names a sheet or fact that does not exist.",
+    ),
+    "statement-number-unquoted": Rule(
+        "warning",
+        "A statement gives a number or date that none of its quotes gives.",
+        "A statement gives a number or date that none of its quotes gives (`160 million` and `160,000,000`, `25th` and `25`, `October 25` and `25 October` count as the same).",
+    ),
 }
+
+#: Every code with its one-line summary.
+CODES: dict[str, str] = {code: rule.summary for code, rule in RULES.items()}
 
 
 @dataclass(frozen=True)
@@ -39,8 +108,11 @@ class Diagnostic:
     extra: dict[str, Any] = field(default_factory=dict, compare=False)  # machine-readable details
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:
+        rule = RULES.get(self.code)
+        if rule is None:
             raise ValueError(f"unknown diagnostic code {self.code!r}")
+        if rule.severity != self.severity:
+            raise ValueError(f"{self.code!r} is reported as {rule.severity}, not {self.severity}")
 
     def as_json(self, *, details: bool = True) -> dict[str, Any]:
         """The diagnostic as the JSON report and review carry it; ``details`` adds notes and extras."""

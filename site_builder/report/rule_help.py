@@ -20,6 +20,8 @@ HELP: dict[str, str] = {
     "quote-not-found": "Copy the passage exactly as the source has it; the closest passage is shown. "
     "`site-builder check --fix` applies the fix when only typography, spacing, punctuation, case or a "
     "spelling slip differ; sources are never edited to fit a quote.",
+    "quote-partial-word": "Widen the quote to whole words (the message suggests the passage), or mark the part of "
+    "a word you change in brackets: `[s]he`.",
     "quote-context-mismatch": "Correct the prefix or suffix so that it is the text right around the passage meant.",
     "quote-ambiguous": "Add the suggested `prefix` (or a suffix) so that the quote points at one place; "
     "`site-builder check --fix` adds it.",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder.diagnostics import CODES, Diagnostic
+from site_builder.diagnostics import RULES, Diagnostic
 from site_builder.load.codec import Invalid, codec
 from site_builder.model import Citation, Fact, Located, Match, Original, Sheet, SourceMeta, Span, Suggestion
 
@@ -38,16 +38,18 @@ details = st.recursive(
     ),
     max_leaves=6,
 )
-diagnostics = st.builds(
-    Diagnostic,
-    st.sampled_from(["error", "warning"]),
-    st.sampled_from(sorted(CODES)),
-    text,
-    st.none() | number,
-    text,
-    st.none() | number,
-    st.lists(text, max_size=2).map(tuple),
-    st.dictionaries(text, details, max_size=2),
+diagnostics = st.sampled_from(sorted(RULES.items())).flatmap(
+    lambda rule: st.builds(
+        Diagnostic,
+        st.just(rule[1].severity),
+        st.just(rule[0]),
+        text,
+        st.none() | number,
+        text,
+        st.none() | number,
+        st.lists(text, max_size=2).map(tuple),
+        st.dictionaries(text, details, max_size=2),
+    )
 )
 metas = st.builds(
     SourceMeta,

@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1000, "height": 750}
 PHONE = {"width": 375, "height": 812}
 ARTIFACTS = REPO / "test-artifacts"  # git-ignored: every run's screenshots
-DOCS_IMAGES = REPO / "docs-images"  # committed: the screenshots the README shows
+DOCS_IMAGES = REPO / "docs" / "pages" / "images"  # committed: the screenshots the documentation shows
 
 
 @pytest.fixture(scope="session")

@@ -88,3 +88,15 @@ def test_github_says_when_more_problems_than_it_shows(project, run_cli):
     assert out.splitlines()[-1].startswith("::notice title=site-builder::11 errors: GitHub shows the first 10")
     project.fact_sheet("many", *[("s", f"words that are not there {i}") for i in range(10)])
     assert "::notice" not in run_cli("check", "--root", str(project.root), "--format", "github").out
+
+
+def test_the_diagnostics_reference_is_made_from_the_rule_table():
+    """Every code the tool has is documented with its fix, and no other: the page is generated."""
+    from conftest import REPO
+    from site_builder.diagnostics import RULES
+    from site_builder.report.rule_docs import rule_reference
+    from site_builder.report.rule_help import HELP
+
+    assert set(HELP) == set(RULES)
+    page = (REPO / "docs" / "pages" / "diagnostics.md").read_text(encoding="utf-8")
+    assert page == rule_reference(), "run: python -m site_builder.report.rule_docs > docs/pages/diagnostics.md"
