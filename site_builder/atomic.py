@@ -25,12 +25,14 @@ class UnsafeWrite(Exception):
 
 
 def check_no_links(path: Path, root: Path | None = None) -> None:
-    """Raise :class:`UnsafeWrite` if ``path`` or a folder between ``root`` (default: the current
-    folder, if ``path`` is under it, else the file system's root) and it is a symbolic link."""
+    """Raise :class:`UnsafeWrite` if ``path`` or a folder between ``root`` (default: ``path``'s own
+    folder) and it is a symbolic link."""
     path = Path(os.path.abspath(path))
-    base = Path(os.path.abspath(root if root is not None else os.getcwd()))
+    base = Path(os.path.abspath(root)) if root is not None else path.parent
     if base != path and base not in path.parents:
-        base = Path(path.anchor)
+        base = path.parent
+    if root is None and base.is_symlink():  # a project root itself may be a link: the user's choice
+        raise UnsafeWrite(path, f"the folder {base} is a symbolic link; the tool does not write through links")
     parts = path.relative_to(base).parts
     current = base
     for part in parts:
@@ -47,13 +49,13 @@ def make_folder(folder: Path, root: Path | None = None) -> None:
     check_no_links(folder, root)
 
 
-def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
+def write_atomic(path: Path, data: bytes, root: Path | None = None, mode: int | None = None) -> None:
     """Make ``path`` hold ``data``: written to a fresh name in its folder, flushed to disk and moved
-    over ``path`` in one step; raises :class:`UnsafeWrite` if it would go through a link."""
+    over ``path`` in one step, with permissions ``mode`` (default: a new file's); raises :class:`UnsafeWrite` if it would go through a link."""
     check_no_links(path, root)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # as a file made by open(), not mkstemp's 0o600
+        os.fchmod(fd, mode if mode is not None else 0o666 & ~_umask())  # not mkstemp's 0o600
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
