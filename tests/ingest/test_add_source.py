@@ -247,7 +247,7 @@ def test_a_planted_temporary_name_is_not_written_through(project, run_cli, tmp_p
 
 
 def test_a_destination_that_is_a_link_is_refused(project, run_cli, tmp_path):
-    written, target = planted_links(project, run_cli, tmp_path, lambda p: p)
+    _, target = planted_links(project, run_cli, tmp_path, lambda p: p)
     result = run_cli("add-source", str(NEWS), "--root", str(project.root))
     assert result.code != 0
     assert "symbolic link" in result.err
