@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from site_builder.atomic import UnsafeWrite
 from site_builder.check.changes import RevisionError
 from site_builder.check.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions
 from site_builder.check.run import check
@@ -408,7 +409,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         click.echo(f"site-builder: error: {exc.format_message()}{hint}", err=True)
         sys.exit(EXIT_USAGE)
-    except (CannotRead, NotGenerated) as exc:  # the machine or the setup, not the records
+    except (CannotRead, NotGenerated, UnsafeWrite) as exc:  # the machine or the setup, not the records
         click.echo(f"site-builder: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as exc:  # e.g. the disk is full or a folder is read-only

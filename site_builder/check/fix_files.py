@@ -8,14 +8,13 @@ is replaced atomically, and only when every value in it still reads back as inte
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from site_builder.atomic import write_atomic
 from site_builder.check.fixes import Fix
 from site_builder.load.yaml_edit import CannotEdit, Edit, apply_edits, compose, insert_entry, replace_value
 
@@ -94,13 +93,4 @@ def write(root: Path, files: list[FileFixes]) -> None:
             continue
         path = root / f.file
         data = (_BOM if f.bom else b"") + f.after.encode("utf-8")
-        mode = path.stat().st_mode
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".fix")
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(data)
-            os.chmod(tmp, mode & 0o7777)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data, root, mode=path.stat().st_mode & 0o7777)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from site_builder import diagnostics as d
+from site_builder.atomic import write_atomic
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import CitationResult, Project, Source
 
@@ -33,8 +34,7 @@ def pin_source(source: Source, root: Path) -> bool:
         return False
     meta_path = root / (source.meta_path or f"{Path(source.path).with_suffix('.yml').as_posix()}")
     current = meta_path.read_text(encoding="utf-8-sig") if meta_path.exists() else ""
-    with meta_path.open("w", encoding="utf-8", newline="") as stream:
-        stream.write(with_pin(current, source.digest))
+    write_atomic(meta_path, with_pin(current, source.digest).encode("utf-8"), root)
     return True
 
 

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.check.matching import locate, shortest_unique_prefix
+from site_builder.check.matching.locate import found_once
 from site_builder.load.cache import CacheFile, files_digest
 from site_builder.load.codec import Invalid, codec
 from site_builder.model import Citation, Located, Match, Source, Span
+from site_builder.text.normalize import normalize
 
 FILE = "located.json"
 _LOCATED = codec(Located)
@@ -86,6 +88,9 @@ class LocatedCache(CacheFile):
             except Invalid:
                 pass
             else:
+                if not _still_true(found, citation, source):
+                    found = locate_citation(citation, source)
+                    entry = _write(found)
                 self.new[name] = entry
                 self.known[key] = (name, entry, found)
                 return found
@@ -119,6 +124,18 @@ class LocatedCache(CacheFile):
             except Invalid:
                 continue
             self.known.setdefault((digest, quote, prefix, suffix), (None, entry, found))
+
+
+def _still_true(found: Located, citation: Citation, source: Source) -> bool:
+    """Whether a cached ``found`` is what locating finds now: the cache never decides a verdict.
+
+    A quote found once verbatim (most) is verified against the source: the text at its place is
+    the quote, on word boundaries, and it stands nowhere else, verbatim or normalized. Anything else
+    is located again."""
+    if citation.prefix is not None or citation.suffix is not None or found.match.status != "exact":
+        return False
+    wanted = normalize(citation.quote)
+    return bool(wanted) and found == Located(found_once(citation.quote, wanted, source.text) or Match("not-found"))
 
 
 def _name(key: Key) -> str:

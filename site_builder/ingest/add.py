@@ -6,11 +6,11 @@ Nothing is written until the plan is complete, so every refusal leaves the proje
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.atomic import make_folder, write_atomic
 from site_builder.ingest import fetch, formats, source_ids
 from site_builder.ingest.document import Extracted
 from site_builder.ingest.errors import IngestError
@@ -126,10 +126,8 @@ def write_source(plan: Plan) -> None:
     """Write the planned files, each whole or not at all (a temporary file renamed into place)."""
     for rel, data in plan.writes.items():
         path = plan.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        make_folder(path.parent, plan.root)
+        write_atomic(path, data, plan.root)
     for rel in plan.removes:
         (plan.root / rel).unlink(missing_ok=True)
 

@@ -19,12 +19,15 @@ import contextlib
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from site_builder.atomic import UnsafeWrite, make_folder, write_atomic
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.codec import Codec, Invalid, codec
 from site_builder.model import Sheet, SourceMeta
@@ -89,6 +92,10 @@ class CacheFile:
     def open(cls: type[C], root: Path) -> C:
         """The cache of the project at ``root``, or an empty one if it cannot be used."""
         folder = root / FOLDER
+        refused = refusal(root, cls.FILE)
+        if refused:
+            print(f"warning: {folder}: {refused}; the cache is not used", file=sys.stderr)
+            return cls(None)
         key = _key(folder, cls.digest())
         if key is None:
             return cls(folder)
@@ -113,19 +120,16 @@ class CacheFile:
             self.new = {**self.old, **self.new}
         if self.folder is None or (self.new == self.old and self.key):
             return
-        with contextlib.suppress(OSError):
-            _make_folder(self.folder)
+        with contextlib.suppress(OSError, UnsafeWrite):
+            root = self.folder.parent
+            if refusal(root, self.FILE):
+                return
+            _make_folder(self.folder, root)
             key = _key(self.folder, self.digest())
             if key is None:
                 return
-            temporary = self.folder / f".{self.FILE}.{os.getpid()}.tmp"
-            try:
-                text = json.dumps({"key": key, "entries": self.new}, ensure_ascii=False, separators=(",", ":"))
-                temporary.write_text(text, encoding="utf-8")
-                os.replace(temporary, self.folder / self.FILE)
-            finally:
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
+            text = json.dumps({"key": key, "entries": self.new}, ensure_ascii=False, separators=(",", ":"))
+            write_atomic(self.folder / self.FILE, text.encode("utf-8", "surrogatepass"), root)
 
 
 C = TypeVar("C", bound=CacheFile)
@@ -184,14 +188,38 @@ def _key(folder: Path, digest: str) -> str | None:
     return f"{digest}:{info.st_dev}:{info.st_ino}"
 
 
-def _make_folder(folder: Path) -> None:
+def refusal(root: Path, name: str) -> str | None:
+    """Why the cache folder of ``root``, or its file ``name``, must not be used: a symbolic link
+    (it could read or write elsewhere), or a file git tracks (anyone could commit it). None if fine."""
+    folder = root / FOLDER
+    for path in (folder, folder / name):
+        if path.is_symlink():
+            return f"{path.name} is a symbolic link"
+    if not folder.exists():
+        return None
+    try:
+        tracked = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", FOLDER],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None  # no git: nothing is tracked
+    if tracked:
+        return "git tracks files in the cache folder; remove them with `git rm -r --cached " + FOLDER + "`"
+    return None
+
+
+def _make_folder(folder: Path, root: Path) -> None:
     if folder.is_dir():
         return
-    folder.mkdir()
-    (folder / ".gitignore").write_text(
-        "# Made by site-builder: a cache of loaded records and located quotes.\n*\n", encoding="utf-8"
+    make_folder(folder, root)
+    write_atomic(
+        folder / ".gitignore", b"# Made by site-builder: a cache of loaded records and located quotes.\n*\n", root
     )
-    (folder / "CACHEDIR.TAG").write_text(
-        "Signature: 8a477f597d28d172789f06886806bc55\n# A cache of site-builder: it can be deleted.\n",
-        encoding="utf-8",
+    write_atomic(
+        folder / "CACHEDIR.TAG",
+        b"Signature: 8a477f597d28d172789f06886806bc55\n# A cache of site-builder: it can be deleted.\n",
+        root,
     )

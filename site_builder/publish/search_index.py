@@ -30,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from site_builder.atomic import make_folder, write_atomic
+
 BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the site
 # The sheet and source pages, whether MkDocs writes ``sheets/x/index.html`` or ``sheets/x.html``
 # (then the index page of each folder is indexed too).
@@ -133,7 +135,7 @@ class Indexing:
 
 
 def _write_shards(bundle: Path, count: int) -> None:
-    (bundle / SHARDS).write_text(json.dumps([shard_folder(n) for n in range(1, count)]), encoding="utf-8")
+    write_atomic(bundle / SHARDS, json.dumps([shard_folder(n) for n in range(1, count)]).encode("utf-8"))
 
 
 def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> Indexing:
@@ -146,8 +148,8 @@ def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> Indexin
         site = folder / f"pages-{number + 1}"
         for address in shard:
             target = site / address
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(pages[address], encoding="utf-8")
+            make_folder(target.parent, folder)
+            write_atomic(target, pages[address].encode("utf-8"), folder)
         commands.append(pagefind_command(site, "**/*.html", folder / BUNDLE / shard_folder(number)))
     return Indexing(commands, log, lambda: _write_shards(folder / BUNDLE, len(shards)))
 

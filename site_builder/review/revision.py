@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from site_builder.atomic import make_folder, write_atomic
 from site_builder.check.changes import RevisionError
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.project import FOLDERS, load_project
@@ -64,8 +65,8 @@ def project_at(root: Path, rev: str, files: Sequence[str] | None = None) -> tupl
             if ".." in parts or parts[0] not in FOLDERS:
                 continue
             target = folder.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            make_folder(target.parent, folder)
+            write_atomic(target, data, folder)
         project, problems = load_project(folder)
     project.root = str(root)
     return project, problems

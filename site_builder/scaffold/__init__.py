@@ -11,6 +11,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from site_builder.atomic import make_folder, write_atomic
+
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # pragma: no cover - Python 3.10
@@ -47,11 +49,11 @@ def create(target: Path, *, site_name: str, requirement: str, documentation: str
         for token, value in fill.items():
             text = text.replace(token, value)
         path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        make_folder(path.parent, target)
+        write_atomic(path, text.encode("utf-8"), target)
         written.append(rel)
     for stem in PINNED:  # reviewed as shipped: record the digest so that a change to the text is noticed
         digest = hashlib.sha256((target / f"{stem}.txt").read_bytes()).hexdigest()
-        with (target / f"{stem}.yml").open("a", encoding="utf-8", newline="\n") as meta:
-            meta.write(f"sha256: {digest}\n")
+        meta = target / f"{stem}.yml"
+        write_atomic(meta, meta.read_bytes() + f"sha256: {digest}\n".encode(), target)
     return written

@@ -111,7 +111,18 @@ def outcome(report):
     )
 
 
-def test_a_second_check_locates_nothing_and_reports_the_same(varied, located):
+def unverifiable(root):
+    """The quotes a cached check locates again: all but those found once verbatim, without selectors."""
+    return {
+        r.citation.quote
+        for r in check(root).citations
+        if not (r.status == "exact" and r.match is not None and len(r.match.occurrences) == 1)
+        or r.citation.prefix is not None
+        or r.citation.suffix is not None
+    }
+
+
+def test_a_second_check_locates_only_what_it_cannot_verify_and_reports_the_same(varied, located):
     expected = outcome(check(varied.root))
     codes = {x.code for x in check(varied.root).diagnostics}
     assert codes >= {"quote-ambiguous", "quote-too-short", "quote-not-found", "quote-partial-word"}
@@ -121,9 +132,10 @@ def test_a_second_check_locates_nothing_and_reports_the_same(varied, located):
     assert outcome(check(varied.root, cache=True)) == expected
     assert len(located) == 13  # every citation whose source exists
     assert (varied.root / FOLDER / FILE).is_file()
+    again = unverifiable(varied.root)
     located.clear()
     assert outcome(check(varied.root, cache=True)) == expected
-    assert located == []
+    assert set(located) <= again and len(located) < 13  # a place found once verbatim is verified, not searched
 
 
 def test_a_changed_source_is_searched_again_and_only_its_citations(varied, located):
@@ -132,7 +144,8 @@ def test_a_changed_source_is_searched_again_and_only_its_citations(varied, locat
     expected = outcome(check(varied.root))
     located.clear()
     assert outcome(check(varied.root, cache=True)) == expected
-    assert sorted(located) == ["[t]he mill by the river", "which burned down in the summer of 1860"]
+    changed = {"[t]he mill by the river", "which burned down in the summer of 1860"}
+    assert changed <= set(located) <= changed | unverifiable(varied.root)
 
 
 def test_a_moved_citation_is_not_searched_again_and_is_reported_where_it_now_is(varied, located):
@@ -142,7 +155,7 @@ def test_a_moved_citation_is_not_searched_again_and_is_reported_where_it_now_is(
     expected = outcome(check(varied.root))
     located.clear()
     report = check(varied.root, cache=True)
-    assert located == []
+    assert set(located) <= unverifiable(varied.root)
     assert outcome(report) == expected
     lines = [x.line for x in before.diagnostics if x.file == "factsheets/kinds.yml"]
     assert [x.line for x in report.diagnostics if x.file == "factsheets/kinds.yml"] == [n + 1 for n in lines]
@@ -171,7 +184,7 @@ def test_a_corrupt_cache_is_ignored_and_replaced(varied, located, content):
     assert len(located) == 13
     located.clear()
     assert outcome(check(varied.root, cache=True)) == expected
-    assert located == []  # written again, whole
+    assert set(located) <= unverifiable(varied.root)  # written again, whole
 
 
 def test_a_cache_copied_from_elsewhere_is_never_read(varied, located, tmp_path_factory):

@@ -227,13 +227,13 @@ def test_a_quote_found_once_is_found_alike_the_short_way_and_the_general_way(cas
     # Sometimes the passage again, written otherwise: found once verbatim, twice once normalized.
     again = data.draw(st.sampled_from(["", "\n\n" + vary(data.draw, passage)]))
     source = SourceText(generated.text + again)
-    quick = locate_module._found_once(quote, normalize(quote), source)
-    original = locate_module._found_once
-    locate_module._found_once = lambda *args: None
+    quick = locate_module.found_once(quote, normalize(quote), source)
+    original = locate_module.found_once
+    locate_module.found_once = lambda *args: None
     try:
         general = locate(quote, source)
     finally:
-        locate_module._found_once = original
+        locate_module.found_once = original
     assert locate(quote, source) == general
     if quick is not None:
         assert quick == general

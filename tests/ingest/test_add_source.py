@@ -221,3 +221,34 @@ def test_a_bad_id_is_refused(project, run_cli):
     result = run_cli("add-source", str(NOTICE), "--root", str(project.root), "--id", "../escape")
     assert result.code == 1 and "cannot name a source" in result.err
     assert files(project.root) == {}
+
+
+def planted_links(project, run_cli, tmp_path, name_of) -> tuple[list[Path], Path]:
+    """Every file add-source writes for NEWS, as ``name_of`` names it, made a link to a file outside."""
+    run_cli("add-source", str(NEWS), "--root", str(project.root))
+    written = [p for p in (project.root / "seeds").rglob("*") if p.is_file() and NEWS_ID in p.name]
+    for path in written:
+        path.unlink()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "config"
+    target.write_text("keep\n", encoding="utf-8")
+    for path in written:
+        name_of(path).symlink_to(target)
+    return written, target
+
+
+def test_a_planted_temporary_name_is_not_written_through(project, run_cli, tmp_path):
+    written, target = planted_links(project, run_cli, tmp_path, lambda p: p.with_name(f".{p.name}.tmp"))
+    result = run_cli("add-source", str(NEWS), "--root", str(project.root))
+    assert result.code == 0
+    assert target.read_text(encoding="utf-8") == "keep\n"
+    assert all(p.is_file() and not p.is_symlink() for p in written)
+
+
+def test_a_destination_that_is_a_link_is_refused(project, run_cli, tmp_path):
+    _, target = planted_links(project, run_cli, tmp_path, lambda p: p)
+    result = run_cli("add-source", str(NEWS), "--root", str(project.root))
+    assert result.code != 0
+    assert "symbolic link" in result.err
+    assert target.read_text(encoding="utf-8") == "keep\n"

@@ -15,7 +15,7 @@ from site_builder.text.boundaries import on_boundaries, whole_words
 from site_builder.text.normalize import needed_rules, normalize
 from site_builder.text.source_text import SourceText
 
-__all__ = ["Match", "Span", "Status", "Suggestion", "locate"]
+__all__ = ["Match", "Span", "Status", "Suggestion", "found_once", "locate"]
 
 
 def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix: str | None = None) -> Match:
@@ -31,7 +31,7 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     if not wanted:
         return Match("not-found", problem="the quote is empty")
     if prefix is None and suffix is None and not source.certainly_lacks(wanted):
-        once = _found_once(quote, wanted, source)
+        once = found_once(quote, wanted, source)
         if once is not None:
             return once
     status: Status = "exact"
@@ -88,7 +88,7 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     )
 
 
-def _found_once(quote: str, wanted: str, source: SourceText) -> Match | None:
+def found_once(quote: str, wanted: str, source: SourceText) -> Match | None:
     """The match of a quote that occurs once verbatim, in whole words, and nowhere else once
     normalized (most quotes): what the general way below finds then, found with less work.
     None for any other quote."""
