@@ -194,13 +194,16 @@ def _failure(url: str, exc: Exception) -> IngestError:
     import ssl
 
     import urllib3
+    from urllib3.util.ssl_match_hostname import CertificateError
 
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ConnectionRefusedError):
             return IngestError(f"{url}: connection refused; is the address right and the server up?")
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return IngestError(f"{url}: the server's certificate is not valid for this host; it is not trusted")
+        if isinstance(cause, ssl.SSLCertVerificationError | CertificateError):
+            return IngestError(
+                f"{url}: the server's certificate could not be verified for this host; it is not trusted"
+            )
         if isinstance(cause, ssl.SSLError):
             return IngestError(f"{url}: the secure (https) connection could not be set up")
         if isinstance(cause, TimeoutError | socket.timeout):

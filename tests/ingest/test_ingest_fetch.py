@@ -304,3 +304,74 @@ def test_a_bad_url_on_the_command_line_is_a_user_error(project, run_cli):
     assert result.code == 1
     assert "not a valid address: http://[::1" in result.err
     assert "Traceback" not in result.err and "internal error" not in result.err
+
+
+def _certificate_for(host: str, folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for ``host`` and its key, as PEM files."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_file, key_file
+
+
+@pytest.fixture
+def secure_site(tmp_path, monkeypatch) -> Iterator[int]:
+    """An https server on 127.0.0.1 with a certificate for ``news.test``, which this machine trusts."""
+    import ssl
+
+    pytest.importorskip("cryptography")
+    cert_file, key_file = _certificate_for("news.test", tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert_file))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server.daemon_threads = True
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real_resolve = addresses.resolve
+
+    def resolve(host: str, port: int, *, allow_private: bool, timeout: float) -> str:
+        if host.endswith(".test"):
+            return "127.0.0.1"
+        return real_resolve(host, port, allow_private=allow_private, timeout=timeout)
+
+    monkeypatch.setattr(fetch_module, "resolve", resolve)
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_https_goes_to_the_checked_address_with_the_certificate_of_the_host_name(secure_site):
+    hosts.clear()
+    download = fetch(f"https://news.test:{secure_site}/news/harbour")
+    assert download.data == PAGE
+    assert hosts == [f"news.test:{secure_site}"]
+
+
+def test_https_to_a_host_the_certificate_does_not_name_is_refused(secure_site):
+    with pytest.raises(IngestError, match="certificate could not be verified for this host"):
+        fetch(f"https://other.test:{secure_site}/news/harbour")
