@@ -79,7 +79,8 @@ def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT, all
             try:
                 target = without_credentials(urljoin(url, location))
             except ValueError:
-                raise IngestError(f"{url} redirects to {location!r}, which is not a valid address") from None
+                shown = without_credentials(location)
+                raise IngestError(f"{url} redirects to {shown!r}, which is not a valid address") from None
             if urlsplit(target).scheme.lower() not in _SCHEMES:
                 raise IngestError(f"{url} redirects to {target}, which is not http(s); it is not followed")
             url = target
