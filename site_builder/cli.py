@@ -352,19 +352,34 @@ def serve_command(root: Path, dev_addr: str) -> None:
 @root_option
 @click.option("--replace", is_flag=True, help="Replace the source of that id, saying which quotes would fall.")
 @click.option("--no-keep-original", is_flag=True, help="Keep no copy of the original under seeds/originals/.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Allow a URL on a loopback, private or link-local address (refused otherwise).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def add_source_command(
-    target: str, source_id: str | None, root: Path, replace: bool, no_keep_original: bool, fmt: str
+    target: str,
+    source_id: str | None,
+    root: Path,
+    replace: bool,
+    no_keep_original: bool,
+    allow_private: bool,
+    fmt: str,
 ) -> None:
     """Add a web page (file or URL), PDF, plain-text or Markdown file as a source in seeds/."""
     import json
 
     from site_builder.ingest import AddOptions, IngestError, plan_source, write_source
+    from site_builder.ingest.fetch import credentials_note
     from site_builder.ingest.summary import falling_text, summary_text
 
     root = _project_root(root)
+    if note := credentials_note(target):
+        click.echo(f"site-builder: warning: {note}", err=True)
+    options = AddOptions(source_id, replace, keep_original=not no_keep_original, allow_private=allow_private)
     try:
-        plan = plan_source(target, root, AddOptions(source_id, replace, keep_original=not no_keep_original))
+        plan = plan_source(target, root, options)
     except IngestError as exc:
         click.echo(f"site-builder: error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

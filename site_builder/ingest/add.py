@@ -30,6 +30,7 @@ class AddOptions:
     keep_original: bool = True
     max_bytes: int = fetch.MAX_BYTES
     timeout: float = fetch.TIMEOUT
+    allow_private: bool = False  # may download from loopback, private and link-local addresses
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ def write_source(plan: Plan) -> None:
 def _read(target: str, options: AddOptions) -> tuple[bytes, str, str | None, str | None]:
     """The bytes, the file name, the media type a server gave, and the URL they came from."""
     if fetch.is_url(target):
-        download = fetch.fetch(target, max_bytes=options.max_bytes, timeout=options.timeout)
+        download = fetch.fetch(
+            target, max_bytes=options.max_bytes, timeout=options.timeout, allow_private=options.allow_private
+        )
         return download.data, download.file_name, download.media_type, download.url
     path = Path(target)
     if not path.is_file():
