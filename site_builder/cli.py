@@ -294,6 +294,7 @@ def pin_command(root: Path, sources: tuple[str, ...]) -> None:
     """Record the sha256 of sources (all, or those named) in their metadata, once reviewed."""
     from site_builder.check.integrity import pin_source
     from site_builder.load.project import load_project
+    from site_builder.load.yaml_edit import CannotEdit
 
     root = _project_root(root)
     project, _ = load_project(root)
@@ -305,7 +306,13 @@ def pin_command(root: Path, sources: tuple[str, ...]) -> None:
         if source.meta_path and not _metadata_readable(root, source.meta_path):
             click.echo(f"{source.meta_path}: not valid YAML metadata; fix it, then pin again", err=True)
             sys.exit(EXIT_PROBLEMS)
-        changed = pin_source(source, root)
+        try:
+            changed = pin_source(source, root)
+        except CannotEdit as exc:
+            where = source.meta_path or source.path
+            click.echo(f"{where}:{source.pin_line or 1}:1: error: cannot pin {source.id}: {exc}", err=True)
+            click.echo(f"  fix: add the line 'sha256: {source.digest}' to {where} by hand", err=True)
+            sys.exit(EXIT_PROBLEMS)
         state = "pinned" if changed else "already pinned"
         click.echo(f"{state} {source.id}: sha256 {source.digest}")
 
