@@ -224,22 +224,27 @@ def diff_command(rev: str, root: Path, fmt: str) -> None:
 @cli.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--name", default="Fact sheets", show_default=True, help="The site's name.")
+@click.option("--site-url", default=None, help="The address the site is published at (mkdocs.yml's site_url).")
 @click.option(
     "--requirement",
-    default=f"site-builder=={__version__}",
-    show_default=True,
-    help="What CI installs to run site-builder (a line of requirements.txt).",
+    default=None,
+    help="What CI installs to run site-builder (a line of requirements.txt); "
+    "by default the release or repository commit this site-builder was installed from.",
 )
-def init_command(folder: Path, name: str, requirement: str) -> None:
+def init_command(folder: Path, name: str, site_url: str | None, requirement: str | None) -> None:
     """Make a new fact-sheet project in FOLDER (new or empty) that checks and builds at once."""
     from site_builder.report.rule_help import documentation
-    from site_builder.scaffold import NotEmpty, create
+    from site_builder.scaffold import BadValue, NotEmpty, create
+    from site_builder.scaffold.requirement import NoRequirement, installed_requirement
 
     try:
-        written = create(folder, site_name=name, requirement=requirement, documentation=documentation())
-    except NotEmpty as exc:
+        line = requirement if requirement is not None else installed_requirement()
+        written = create(folder, site_name=name, site_url=site_url, requirement=line, documentation=documentation())
+    except (NotEmpty, BadValue, NoRequirement) as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"made {folder} ({len(written)} files); next: cd {folder} && site-builder check && site-builder build")
+    if site_url is None:
+        click.echo(f"set site_url in {folder / 'mkdocs.yml'} (or pass --site-url) before publishing", err=True)
 
 
 @cli.command("build")
