@@ -153,3 +153,30 @@ def test_user_text_is_shown_not_interpreted():
     text = render_markdown(review)
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\*\\*bold\\*\\*" in text and "\\[link\\]\\(http://x\\)" in text
+
+
+def test_a_file_name_with_a_line_break_does_not_shift_the_files_read_from_git(harbour):
+    from site_builder.load.project import load_project
+    from site_builder.review.revision import project_at
+
+    (harbour.root / "seeds" / "a\nb.txt").write_text("A source with an odd file name.\n", encoding="utf-8")
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    old, _ = project_at(harbour.root, "HEAD")
+    now, _ = load_project(harbour.root)
+    assert {k: (s.digest, s.meta) for k, s in old.sources.items()} == {
+        k: (s.digest, s.meta) for k, s in now.sources.items()
+    }
+    assert [(s.id, s.facts) for s in old.sheets] == [(s.id, s.facts) for s in now.sheets]
+
+
+def test_a_changed_file_whose_name_holds_a_line_break_is_listed_by_its_own_name(harbour):
+    from site_builder.check.changes import changed_files
+
+    odd = harbour.root / "seeds" / "a\nb.txt"
+    odd.write_text("A source with an odd file name.\n", encoding="utf-8")
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    odd.write_text("A source with an odd file name, changed.\n", encoding="utf-8")
+    (harbour.root / "seeds" / "new\tone.txt").write_text("Not yet committed.\n", encoding="utf-8")
+    assert changed_files(harbour.root, "HEAD") == ["seeds/a\nb.txt", "seeds/new\tone.txt"]
