@@ -16,6 +16,7 @@ from site_builder import __version__
 from site_builder.check.changes import RevisionError
 from site_builder.check.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions
 from site_builder.check.run import check
+from site_builder.counts import counted
 from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
@@ -288,7 +289,8 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     if not settings.site_url:
         click.echo(NO_SITE_URL, err=True)
     click.echo(
-        f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
+        f"built {site.site_dir} from {counted(len(report.project.sheets), 'sheet')} "
+        f"and {counted(len(report.project.sources), 'source')}"
     )
 
 

@@ -196,3 +196,9 @@ def test_the_pre_commit_hook_checks_what_a_commit_touches(harbour):
     people.write_text(people.read_text().replace("Its first master", "Its first mate"), encoding="utf-8")
     failed = commit_hook()
     assert failed.returncode == 1 and "factsheets/people.yml" in failed.stdout
+
+
+def test_this_repositorys_site_has_an_address_so_its_build_warns_of_none():
+    from site_builder.publish.mkdocs_build import read_config
+
+    assert read_config(REPO).settings.site_url

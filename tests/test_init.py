@@ -37,6 +37,7 @@ def test_init_makes_a_project_that_checks_and_builds(tmp_path, run_cli):
     built = run_cli("build", "--root", str(target))
     assert built.code == 0, built.err
     assert "site_url" not in built.err
+    assert "from 1 sheet and 1 source" in built.out
     assert (target / "site" / "sheets" / "lighthouse" / "index.html").is_file()
     assert "Lighthouses" in (target / "site" / "index.html").read_text(encoding="utf-8")
     assert (target / "README.md").read_text(encoding="utf-8").startswith("# Lighthouses\n")
