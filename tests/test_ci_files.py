@@ -41,7 +41,7 @@ def test_the_workflows_pass_actionlint(tmp_path):
     subprocess.run(["git", "init", "-q", str(work)], check=True)
     done = run_actionlint(work)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert {p.name for p in (work / ".github" / "workflows").iterdir()} == {"check.yml", "pages.yml"}
+    assert {p.name for p in (work / ".github" / "workflows").iterdir()} == {"check.yml", "pages.yml", "setup.yml"}
 
 
 def test_actionlint_finds_a_mistake_in_a_workflow(tmp_path):
