@@ -14,7 +14,7 @@ import yaml
 
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
-from site_builder.load.yaml_edit import CannotEdit, Edit, apply_edits, compose, replace_value, scalar_text
+from site_builder.load.yaml_edit import CannotEdit, Edit, apply_edits, compose, find, replace_value, scalar_text
 from site_builder.model import CitationResult, Project, Source
 
 PIN_KEY = "sha256"
@@ -37,7 +37,12 @@ def with_pin(metadata: str, digest: str) -> str:
         isinstance(key, yaml.ScalarNode) and key.value == PIN_KEY for key, _ in root.value
     )
     if has_pin:
-        result = apply_edits(metadata, [replace_value(metadata, (PIN_KEY,), digest)])
+        node, _, _ = find(root, (PIN_KEY,))
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index:  # `sha256:` alone
+            edit = Edit(node.start_mark.index, node.start_mark.index, f" {scalar_text(digest)}")
+        else:
+            edit = replace_value(metadata, (PIN_KEY,), digest)
+        result = apply_edits(metadata, [edit])
     elif root is not None and root.flow_style:
         raise CannotEdit("the metadata is a flow mapping ({...}); write it as one key per line")
     else:

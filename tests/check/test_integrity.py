@@ -93,3 +93,7 @@ def test_pin_refuses_metadata_it_cannot_edit_and_leaves_the_file(harbour, run_cl
     result = run_cli("pin", "--root", str(harbour.root))
     assert result.code == 1 and "seeds/harbour.yml:1:1:" in result.err and "fix:" in result.err
     assert meta.read_text(encoding="utf-8") == "{title: T}\n"
+
+
+def test_an_empty_pin_is_filled_in():
+    assert with_pin("sha256:\ntitle: T\n", "abc") == "sha256: abc\ntitle: T\n"
