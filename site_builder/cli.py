@@ -16,6 +16,7 @@ from site_builder.atomic import UnsafeWrite
 from site_builder.check.changes import RevisionError
 from site_builder.check.checker import DEFAULT_MIN_QUOTE_WORDS, CheckOptions
 from site_builder.check.run import check
+from site_builder.counts import counted
 from site_builder.load.files import CannotRead
 from site_builder.load.project import NotAProject, require_project
 from site_builder.model import Report
@@ -225,22 +226,27 @@ def diff_command(rev: str, root: Path, fmt: str) -> None:
 @cli.command("init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--name", default="Fact sheets", show_default=True, help="The site's name.")
+@click.option("--site-url", default=None, help="The address the site is published at (mkdocs.yml's site_url).")
 @click.option(
     "--requirement",
-    default=f"site-builder=={__version__}",
-    show_default=True,
-    help="What CI installs to run site-builder (a line of requirements.txt).",
+    default=None,
+    help="What CI installs to run site-builder (a line of requirements.txt); "
+    "by default the release or repository commit this site-builder was installed from.",
 )
-def init_command(folder: Path, name: str, requirement: str) -> None:
+def init_command(folder: Path, name: str, site_url: str | None, requirement: str | None) -> None:
     """Make a new fact-sheet project in FOLDER (new or empty) that checks and builds at once."""
     from site_builder.report.rule_help import documentation
-    from site_builder.scaffold import NotEmpty, create
+    from site_builder.scaffold import BadValue, NotEmpty, create
+    from site_builder.scaffold.requirement import NoRequirement, installed_requirement
 
     try:
-        written = create(folder, site_name=name, requirement=requirement, documentation=documentation())
-    except NotEmpty as exc:
+        line = requirement if requirement is not None else installed_requirement()
+        written = create(folder, site_name=name, site_url=site_url, requirement=line, documentation=documentation())
+    except (NotEmpty, BadValue, NoRequirement) as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"made {folder} ({len(written)} files); next: cd {folder} && site-builder check && site-builder build")
+    if site_url is None:
+        click.echo(f"set site_url in {folder / 'mkdocs.yml'} (or pass --site-url) before publishing", err=True)
 
 
 @cli.command("build")
@@ -284,7 +290,8 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     if not settings.site_url:
         click.echo(NO_SITE_URL, err=True)
     click.echo(
-        f"built {site.site_dir} from {len(report.project.sheets)} sheets and {len(report.project.sources)} sources"
+        f"built {site.site_dir} from {counted(len(report.project.sheets), 'sheet')} "
+        f"and {counted(len(report.project.sources), 'source')}"
     )
 
 
@@ -295,6 +302,7 @@ def pin_command(root: Path, sources: tuple[str, ...]) -> None:
     """Record the sha256 of sources (all, or those named) in their metadata, once reviewed."""
     from site_builder.check.integrity import pin_source
     from site_builder.load.project import load_project
+    from site_builder.load.yaml_edit import CannotEdit
 
     root = _project_root(root)
     project, _ = load_project(root)
@@ -306,7 +314,13 @@ def pin_command(root: Path, sources: tuple[str, ...]) -> None:
         if source.meta_path and not _metadata_readable(root, source.meta_path):
             click.echo(f"{source.meta_path}: not valid YAML metadata; fix it, then pin again", err=True)
             sys.exit(EXIT_PROBLEMS)
-        changed = pin_source(source, root)
+        try:
+            changed = pin_source(source, root)
+        except CannotEdit as exc:
+            where = source.meta_path or source.path
+            click.echo(f"{where}:{source.pin_line or 1}:1: error: cannot pin {source.id}: {exc}", err=True)
+            click.echo(f"  fix: add the line 'sha256: {source.digest}' to {where} by hand", err=True)
+            sys.exit(EXIT_PROBLEMS)
         state = "pinned" if changed else "already pinned"
         click.echo(f"{state} {source.id}: sha256 {source.digest}")
 

@@ -41,7 +41,7 @@ def test_the_workflows_pass_actionlint(tmp_path):
     subprocess.run(["git", "init", "-q", str(work)], check=True)
     done = run_actionlint(work)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert {p.name for p in (work / ".github" / "workflows").iterdir()} == {"check.yml", "pages.yml"}
+    assert {p.name for p in (work / ".github" / "workflows").iterdir()} == {"check.yml", "pages.yml", "setup.yml"}
 
 
 def test_actionlint_finds_a_mistake_in_a_workflow(tmp_path):
@@ -196,3 +196,9 @@ def test_the_pre_commit_hook_checks_what_a_commit_touches(harbour):
     people.write_text(people.read_text().replace("Its first master", "Its first mate"), encoding="utf-8")
     failed = commit_hook()
     assert failed.returncode == 1 and "factsheets/people.yml" in failed.stdout
+
+
+def test_this_repositorys_site_has_an_address_so_its_build_warns_of_none():
+    from site_builder.publish.mkdocs_build import read_config
+
+    assert read_config(REPO).settings.site_url

@@ -79,9 +79,10 @@ def resolve(root: Path, rev: str) -> str:
 def changed_files(root: Path, rev: str) -> list[str]:
     """Files under ``seeds/`` and ``factsheets/`` that differ from ``rev`` (untracked ones too)."""
     rev = resolve(root, rev)
-    tracked = _git(root, "diff", "--name-only", "--no-renames", "--relative", rev, "--", "seeds", "factsheets")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "--", "seeds", "factsheets")
-    return sorted({line for line in (tracked + untracked).splitlines() if line})
+    tracked = _git(root, "diff", "-z", "--name-only", "--no-renames", "--relative", rev, "--", "seeds", "factsheets")
+    untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", "seeds", "factsheets")
+    # NUL-separated: a name may hold a line break, and without -z git quotes unusual names
+    return sorted({name for name in (tracked + untracked).split("\0") if name})
 
 
 def _facts_of(text: str | None) -> dict[str, Any]:

@@ -6,35 +6,81 @@ and the check then names every fact that rests on it until a curator pins the ne
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+import yaml
 
 from site_builder import diagnostics as d
 from site_builder.atomic import write_atomic
 from site_builder.diagnostics import Diagnostic
+from site_builder.load.yaml_edit import CannotEdit, Edit, apply_edits, compose, find, replace_value, scalar_text
 from site_builder.model import CitationResult, Project, Source
 
 PIN_KEY = "sha256"
-_PIN_LINE = re.compile(rf"^{PIN_KEY}[ \t]*:[^\r\n]*", re.MULTILINE)
 
 
 def with_pin(metadata: str, digest: str) -> str:
-    """The metadata text with its top-level ``sha256`` set to ``digest``, all else kept as written."""
-    line = f"{PIN_KEY}: {digest}"
-    if _PIN_LINE.search(metadata):
-        return _PIN_LINE.sub(line, metadata, count=1)
+    """The metadata text with its top-level ``sha256`` set to ``digest``, all else kept as written.
+
+    The value is rewritten through the YAML node's own span, so a key-like line inside another
+    value (a multi-line quoted title) is never touched; the result is parsed again and must read
+    back as the same mapping with the new pin, or ``CannotEdit`` is raised and nothing is written.
+    """
+    try:
+        root = compose(metadata)
+    except yaml.YAMLError:
+        raise CannotEdit("the metadata is not valid YAML") from None
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise CannotEdit("the metadata is not a YAML mapping")
+    has_pin = root is not None and any(
+        isinstance(key, yaml.ScalarNode) and key.value == PIN_KEY for key, _ in root.value
+    )
+    if has_pin:
+        node, _, _ = find(root, (PIN_KEY,))
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index:  # `sha256:` alone
+            edit = Edit(node.start_mark.index, node.start_mark.index, f" {scalar_text(digest)}")
+        else:
+            edit = replace_value(metadata, (PIN_KEY,), digest)
+        result = apply_edits(metadata, [edit])
+    elif root is not None and root.flow_style:
+        raise CannotEdit("the metadata is a flow mapping ({...}); write it as one key per line")
+    else:
+        result = _append_pin(metadata, digest)
+    _check_pinned(metadata, result, digest)
+    return result
+
+
+def _append_pin(metadata: str, digest: str) -> str:
+    nl = "\r\n" if "\r\n" in metadata else "\n"
     if metadata and not metadata.endswith(("\n", "\r")):
-        metadata += "\n"
-    return metadata + line + "\n"
+        metadata += nl
+    return apply_edits(metadata, [Edit(len(metadata), len(metadata), f"{PIN_KEY}: {scalar_text(digest)}{nl}")])
+
+
+def _check_pinned(before: str, after: str, digest: str) -> None:
+    """The new text must hold every entry it held, and the new pin."""
+    try:
+        old, new = yaml.safe_load(before) or {}, yaml.safe_load(after)
+    except yaml.YAMLError:
+        raise CannotEdit("pinning would leave invalid YAML") from None
+    if not isinstance(new, dict) or new.get(PIN_KEY) != digest or {**old, PIN_KEY: digest} != new:
+        raise CannotEdit("pinning would change other entries of the metadata")
 
 
 def pin_source(source: Source, root: Path) -> bool:
-    """Write the source's current digest into its metadata file; return whether anything changed."""
+    """Write the source's current digest into its metadata file; return whether anything changed.
+
+    Raises ``CannotEdit`` when the pin cannot be written without changing anything else.
+    """
     if source.meta.sha256 == source.digest:
         return False
     meta_path = root / (source.meta_path or f"{Path(source.path).with_suffix('.yml').as_posix()}")
-    current = meta_path.read_text(encoding="utf-8-sig") if meta_path.exists() else ""
-    write_atomic(meta_path, with_pin(current, source.digest).encode("utf-8"), root)
+    raw = meta_path.read_bytes() if meta_path.exists() else b""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    current = raw.decode("utf-8-sig")
+    mode = meta_path.stat().st_mode & 0o7777 if meta_path.exists() else None
+    data = (b"\xef\xbb\xbf" if bom else b"") + with_pin(current, source.digest).encode("utf-8")
+    write_atomic(meta_path, data, root, mode=mode)
     return True
 
 

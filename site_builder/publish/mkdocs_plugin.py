@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from site_builder.check.run import check
+from site_builder.counts import counted
 from site_builder.load.project import NotAProject
 from site_builder.model import Report
 from site_builder.render.exports import export_files
@@ -77,7 +78,7 @@ class SiteBuilderPlugin(BasePlugin[SiteBuilderConfig]):
             (log.error if x.severity == "error" else log.warning)(f"{where}: {x.severity}[{x.code}]: {x.message}")
         if not report.ok(strict=self.config.strict):
             raise PluginError(
-                f"site-builder: {report.errors} errors, {report.warnings} warnings in the fact sheets; "
+                f"site-builder: {counted(report.errors, 'error')}, {counted(report.warnings, 'warning')} in the fact sheets; "
                 "the site is not built (run `site-builder check` for the details)"
             )
         return report

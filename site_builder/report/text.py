@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from site_builder.check.citation_messages import COPY_EXACTLY
+from site_builder.counts import counted
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Report
 
@@ -93,11 +94,11 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
 
 def summary_line(report: Report) -> str:
     project = report.project
-    counts = f"{report.errors} errors, {report.warnings} warnings"
+    counts = f"{counted(report.errors, 'error')}, {counted(report.warnings, 'warning')}"
     if report.changes is None:
         return (
-            f"checked {len(project.sheets)} sheets, {len(project.facts)} facts, "
-            f"{len(report.citations)} citations: {counts}"
+            f"checked {counted(len(project.sheets), 'sheet')}, {counted(len(project.facts), 'fact')}, "
+            f"{counted(len(report.citations), 'citation')}: {counts}"
         )
     changes = report.changes
 
@@ -108,8 +109,8 @@ def summary_line(report: Report) -> str:
         (
             f"changed since {changes['since']}: sources: {listed(changes['sources'])}; "
             f"sheets: {listed(changes['sheets'])}; facts: {listed(changes['facts'])}",
-            f"checked {len(changes['checked_sheets'])} sheets that depend on them "
-            f"({listed(changes['checked_sheets'])}), {len(report.citations)} citations: {counts}",
+            f"checked {counted(len(changes['checked_sheets']), 'sheet')} that depend on them "
+            f"({listed(changes['checked_sheets'])}), {counted(len(report.citations), 'citation')}: {counts}",
         )
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from site_builder.counts import counted
 from site_builder.diagnostics import Diagnostic
 from site_builder.review.compare import FactChange, FieldChange, Review, SheetChange, SourceChange
 from site_builder.review.words import word_diff
@@ -102,7 +103,7 @@ def _headline(review: Review) -> list[str]:
     counts = {s: sum(1 for f in facts if f.status == s) for s in ("added", "changed", "removed")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
     if review.errors:
-        verdict = f"❌ {review.errors} error{'s' if review.errors != 1 else ''}, {review.warnings} warnings"
+        verdict = f"❌ {counted(review.errors, 'error')}, {counted(review.warnings, 'warning')}"
     elif review.warnings:
         verdict = f"⚠️ no errors, {review.warnings} warning{'s' if review.warnings != 1 else ''}"
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -25,11 +26,28 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def _blobs(root: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
-    """The content of each path (relative to ``root``) at ``rev``, read in one ``git cat-file`` run."""
-    prefix = _git(root, "rev-parse", "--show-prefix").decode("utf-8").strip()
-    names = "".join(f"{rev}:{prefix}{path}\n" for path in paths).encode("utf-8")
-    out = _git(root, "cat-file", "--batch", stdin=names)
+def _tree(root: Path, rev: str) -> dict[str, str]:
+    """Each file under the project's folders at ``rev`` (relative to ``root``) and its blob id.
+
+    Read NUL-separated (``-z``): a file name may hold any byte but NUL, a line break included.
+    """
+    listed = _git(root, "ls-tree", "-r", "-z", rev, "--", *FOLDERS)
+    blobs: dict[str, str] = {}
+    for entry in listed.split(b"\0"):
+        if not entry:
+            continue
+        info, _, name = entry.partition(b"\t")
+        mode_type_id = info.split(b" ")
+        if len(mode_type_id) == 3 and mode_type_id[1] == b"blob":
+            blobs[os.fsdecode(name)] = mode_type_id[2].decode("ascii")
+    return blobs
+
+
+def _blobs(root: Path, ids: dict[str, str]) -> dict[str, bytes]:
+    """The content of each blob, by path, read in one ``git cat-file`` run fed with object ids
+    (which hold no line break, unlike file names)."""
+    paths = list(ids)
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{ids[p]}\n" for p in paths).encode("ascii"))
     blobs: dict[str, bytes] = {}
     at = 0
     for path in paths:
@@ -51,16 +69,15 @@ def project_at(root: Path, rev: str, files: Sequence[str] | None = None) -> tupl
     Paths in the result are relative to the project root, as for the working tree.
     """
     _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", *FOLDERS).decode("utf-8")
-    present = [name for name in listed.split("\0") if name]
+    present = _tree(root, rev)
     if files is not None:
         wanted = set(files)
-        present = [name for name in present if name in wanted]
+        present = {name: blob for name, blob in present.items() if name in wanted}
     with tempfile.TemporaryDirectory(prefix="site-builder-rev-") as tmp:
         folder = Path(tmp)
         for name in FOLDERS:
             (folder / name).mkdir()
-        for path, data in _blobs(root, rev, present).items():
+        for path, data in _blobs(root, present).items():
             parts = PurePosixPath(path).parts
             if ".." in parts or parts[0] not in FOLDERS:
                 continue

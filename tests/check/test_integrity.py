@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import yaml
+
 from site_builder.check.integrity import with_pin
 from site_builder.check.run import check
 
@@ -67,3 +69,31 @@ def test_pin_line_is_replaced_in_place_with_its_line_ending():
     )
     assert with_pin("title: T", "abc") == "title: T\nsha256: abc\n"
     assert with_pin("", "abc") == "sha256: abc\n"
+
+
+def test_pin_leaves_a_key_like_line_inside_a_multi_line_title_alone(harbour, run_cli):
+    meta = harbour.root / "seeds" / "harbour.yml"
+    text = 'title: "A history of the harbour,\nsha256: part of the title"\npublisher: Town Archive\n'
+    meta.write_text(text, encoding="utf-8")
+    assert run_cli("pin", "--root", str(harbour.root)).code == 0
+    data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    assert data["title"] == "A history of the harbour, sha256: part of the title"
+    assert data["sha256"] == hashlib.sha256((harbour.root / "seeds" / "harbour.txt").read_bytes()).hexdigest()
+    assert meta.read_text(encoding="utf-8").startswith(text)
+
+
+def test_pin_replaces_the_pin_not_a_line_in_a_title_and_keeps_the_rest():
+    text = 'title: "Old\n  sha256: in the title"\nsha256: old # reviewed\nlanguage: en\n'
+    assert with_pin(text, "abc") == 'title: "Old\n  sha256: in the title"\nsha256: abc # reviewed\nlanguage: en\n'
+
+
+def test_pin_refuses_metadata_it_cannot_edit_and_leaves_the_file(harbour, run_cli):
+    meta = harbour.root / "seeds" / "harbour.yml"
+    meta.write_text("{title: T}\n", encoding="utf-8")
+    result = run_cli("pin", "--root", str(harbour.root))
+    assert result.code == 1 and "seeds/harbour.yml:1:1:" in result.err and "fix:" in result.err
+    assert meta.read_text(encoding="utf-8") == "{title: T}\n"
+
+
+def test_an_empty_pin_is_filled_in():
+    assert with_pin("sha256:\ntitle: T\n", "abc") == "sha256: abc\ntitle: T\n"

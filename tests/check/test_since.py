@@ -63,7 +63,7 @@ def test_a_changed_source_checks_every_sheet_citing_it(repo, run_cli):
     result = run_cli("check", "--root", str(repo.root), "--since", "HEAD")
     assert result.code == 1
     assert "changed since HEAD: sources: lonely; sheets: none; facts: none" in result.out
-    assert "checked 1 sheets that depend on them (other)" in result.out
+    assert "checked 1 sheet that depend on them (other)" in result.out
     assert "error[source-changed]" in result.out and "error[quote-not-found]" in result.out
 
 

@@ -67,7 +67,7 @@ def test_a_citation_error_fails_the_build(harbour):
     done = mkdocs_build(root)
     assert done.returncode != 0
     assert "factsheets/wrong.yml:7:26: error[quote-not-found]" in done.stderr  # at the word that differs
-    assert "site-builder: 1 errors, 0 warnings in the fact sheets; the site is not built" in done.stderr
+    assert "site-builder: 1 error, 0 warnings in the fact sheets; the site is not built" in done.stderr
     assert not (root / "out" / "fact-sheets").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -104,10 +105,12 @@ def test_a_source_change_lists_the_facts_that_rest_on_it(harbour, run_cli):
 
 
 def test_a_project_in_a_sub_folder_of_the_repository(harbour, run_cli, tmp_path_factory):
-    git(harbour.root.parent, "init", "-q")
-    commit_all(harbour.root.parent)
-    (harbour.root / "factsheets" / "people.yml").unlink()
-    doc = json.loads(run_cli("diff", "HEAD", "--root", str(harbour.root), "--format", "json").out)
+    repository = tmp_path_factory.mktemp("repository")
+    root = shutil.copytree(harbour.root, repository / "project")
+    git(repository, "init", "-q")
+    commit_all(repository)
+    (root / "factsheets" / "people.yml").unlink()
+    doc = json.loads(run_cli("diff", "HEAD", "--root", str(root), "--format", "json").out)
     assert [(s["id"], s["status"]) for s in doc["sheets"]] == [("people", "removed")]
 
 
@@ -183,3 +186,30 @@ def test_a_tag_added_or_removed_shows_as_the_tag_and_a_removed_fact_as_removed(h
     out = run_cli("diff", "HEAD", "--root", str(harbour.root)).out
     assert "- tags: + `uk` − `dates`" in out
     assert "#### `people#ann-lee`: removed\n\n- it said: Ann Lee was the first harbour master\\." in out
+
+
+def test_a_file_name_with_a_line_break_does_not_shift_the_files_read_from_git(harbour):
+    from site_builder.load.project import load_project
+    from site_builder.review.revision import project_at
+
+    (harbour.root / "seeds" / "a\nb.txt").write_text("A source with an odd file name.\n", encoding="utf-8")
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    old, _ = project_at(harbour.root, "HEAD")
+    now, _ = load_project(harbour.root)
+    assert {k: (s.digest, s.meta) for k, s in old.sources.items()} == {
+        k: (s.digest, s.meta) for k, s in now.sources.items()
+    }
+    assert [(s.id, s.facts) for s in old.sheets] == [(s.id, s.facts) for s in now.sheets]
+
+
+def test_a_changed_file_whose_name_holds_a_line_break_is_listed_by_its_own_name(harbour):
+    from site_builder.check.changes import changed_files
+
+    odd = harbour.root / "seeds" / "a\nb.txt"
+    odd.write_text("A source with an odd file name.\n", encoding="utf-8")
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root)
+    odd.write_text("A source with an odd file name, changed.\n", encoding="utf-8")
+    (harbour.root / "seeds" / "new\tone.txt").write_text("Not yet committed.\n", encoding="utf-8")
+    assert changed_files(harbour.root, "HEAD") == ["seeds/a\nb.txt", "seeds/new\tone.txt"]
