@@ -24,6 +24,7 @@ INSERTION = re.compile(r"\[[^\[\]]*\]")
 _MARKUP = re.compile(rf"(?P<elision>{ELISION.pattern})|(?P<insertion>{INSERTION.pattern})")
 _REPLACED_INITIAL = re.compile(r"\[[^\W\d_]\](?=[^\W\d_])")
 _LETTER = r"[^\W\d_]"
+_BRACKET_OR_DIGIT = re.compile(r"[\[\]\d]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class ElidedQuote:
     units: tuple[Unit, ...]
     insertions: tuple[str, ...]
     has_gap: bool  # parts are matched separately, with anything in between
+    # For each gap (before the first unit, between two units, after the last): whether
+    # only insertions stand there, so the source must not carry a bracket or a digit there.
+    inserted_gaps: tuple[bool, ...] = ()
 
 
 def parse(quote: str) -> ElidedQuote | None:
@@ -50,6 +54,9 @@ def parse(quote: str) -> ElidedQuote | None:
     insertions: list[str] = []
     pieces: list[str | None] = []  # text, or None for a replaced initial
     has_gap = False
+    inserted_gaps: list[bool] = []
+    gap_inserted = False  # the gap before the current unit holds an insertion and no elision
+    gap_elided = False
     spaced_before = True  # the current unit starts the quote or follows a gap with white space
     at = 0
     for m in _MARKUP.finditer(quote):
@@ -62,14 +69,21 @@ def parse(quote: str) -> ElidedQuote | None:
                 continue
         has_gap = True
         spaced_after = m.start() == 0 or quote[m.start() - 1].isspace()
-        _add_unit(units, pieces, spaced_before, spaced_after)
+        if _add_unit(units, pieces, spaced_before, spaced_after):
+            inserted_gaps.append(gap_inserted and not gap_elided)
+            gap_inserted = gap_elided = False
+        gap_inserted = gap_inserted or m.lastgroup == "insertion"
+        gap_elided = gap_elided or m.lastgroup == "elision"
         spaced_before = at == len(quote) or quote[at].isspace()
         pieces = []
     if not insertions and not has_gap:
         return None
     pieces.append(quote[at:])
-    _add_unit(units, pieces, spaced_before, True)
-    return ElidedQuote(tuple(units), tuple(insertions), has_gap)
+    if _add_unit(units, pieces, spaced_before, True):
+        inserted_gaps.append(gap_inserted and not gap_elided)
+        gap_inserted = gap_elided = False
+    inserted_gaps.append(gap_inserted and not gap_elided)
+    return ElidedQuote(tuple(units), tuple(insertions), has_gap, tuple(inserted_gaps))
 
 
 def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
@@ -95,6 +109,8 @@ def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
         for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
             candidate = _candidate(quote.units, matches, source)
             if not _in_whole_words(quote.units, candidate, source):
+                continue
+            if not _insertions_fit(quote.inserted_gaps, candidate, source):
                 continue
             yield candidate
             found += 1
@@ -151,7 +167,27 @@ def _in_whole_words(units: tuple[Unit, ...], candidate: Candidate, source: Sourc
     return True
 
 
-def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> None:
+def _insertions_fit(inserted_gaps: tuple[bool, ...], candidate: Candidate, source: SourceText) -> bool:
+    """Whether the source carries no bracket where the quote has an insertion, and no digit
+    that an insertion between two parts would replace.
+
+    Where the source has ``[4]`` (a footnote marker, an index), the quote's own brackets
+    are part of the quoted text, not an editorial insertion, so ``[5]`` must not pass.
+    """
+    text = source.text
+    segments = candidate.segments
+    if inserted_gaps[:1] == (True,) and text[: segments[0].start].rstrip()[-1:] == "]":
+        return False
+    if inserted_gaps[-1:] == (True,) and text[segments[-1].end :].lstrip()[:1] == "[":
+        return False
+    for inserted, before, after in zip(inserted_gaps[1:-1], segments, segments[1:]):
+        gap = text[before.end : after.start]
+        if inserted and _BRACKET_OR_DIGIT.search(gap):
+            return False
+    return True
+
+
+def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> bool:
     """Compile the pieces between two gaps, trimmed at both ends, into a unit.
 
     ``spaced_before`` and ``spaced_after`` tell whether white space (or the quote's
@@ -165,7 +201,7 @@ def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, 
     pieces = [p for p in pieces if p != ""]
     texts = [p for p in pieces if p is not None]
     if not any(normalize(p) for p in texts):
-        return
+        return False
     regex = []
     for i, piece in enumerate(pieces):
         if piece is None:
@@ -183,6 +219,7 @@ def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, 
             regex.append(r"(?!\w)")
     longest = max((normalize(p) for p in texts), key=len)
     units.append(Unit(re.compile("".join(regex)), tuple(texts), longest, not spaced_before, not spaced_after))
+    return True
 
 
 def _ends_word(quote: str, at: int) -> bool:
