@@ -19,6 +19,8 @@ CODES: dict[str, str] = {
     "quote-partial-word": "A quote occurs in its source only where it begins or ends inside a word.",
     "quote-context-mismatch": "A quote occurs in its source, but not where its prefix or suffix says.",
     "quote-ambiguous": "A quote occurs in more than one place in its source.",
+    "quote-insertion": "A quote adds words of its own in brackets ([not], [1], [the President]), which the "
+    "source does not say.",
     "quote-too-short": "A quote has fewer words than the minimum, so it proves little.",
     "source-changed": "A source's text no longer matches the sha256 pinned in its metadata.",
     "source-unpinned": "A source has no sha256 pin in its metadata.",

@@ -9,7 +9,7 @@ from site_builder import diagnostics as d
 from site_builder.check import citation_messages as messages
 from site_builder.check.integrity import pin_problems
 from site_builder.check.located import LocatedCache, locate_citation
-from site_builder.check.matching import word_count
+from site_builder.check.matching import elision, word_count
 from site_builder.check.matching.words import unspaced_characters
 from site_builder.diagnostics import Diagnostic
 from site_builder.model import Citation, CitationResult, CitationStatus, Fact, Match, Project, Report, Sheet
@@ -56,6 +56,10 @@ def check_citation(
         return CitationResult(fact, citation, "not-found", match)
     if len(match.occurrences) > 1:
         out.append(messages.ambiguous(sheet, citation, source, match, found.unique_prefix))
+    if match.insertions:
+        added = elision.added_words(citation.quote)
+        if added:
+            out.append(messages.insertion(sheet, citation, source, added))
     return CitationResult(fact, citation, match.status, match)
 
 

@@ -152,6 +152,25 @@ def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match, pr
     )
 
 
+def insertion(sheet: Sheet, citation: Citation, source: Source, added: tuple[tuple[int, str], ...]) -> Diagnostic:
+    """The quote passes, but adds words in brackets that the source does not have (``added``:
+    offset in the quote and bracketed text of each)."""
+    words = ", ".join(text for _, text in added)
+    line, column = quote_position(citation, added[0][0])
+    return d.warning(
+        "quote-insertion",
+        sheet.path,
+        line,
+        f"the quote adds {words} to what source '{source.id}' says",
+        column=column,
+        notes=(
+            "check that the insertion only clarifies the source (a name for 'he'); quote the source's own words "
+            "rather than add a negation, a number or a claim",
+        ),
+        extra={"insertions": [text for _, text in added]},
+    )
+
+
 def context_mismatch(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
     return d.error(
         "quote-context-mismatch",

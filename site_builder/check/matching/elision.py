@@ -86,6 +86,22 @@ def parse(quote: str) -> ElidedQuote | None:
     return ElidedQuote(tuple(units), tuple(insertions), has_gap, tuple(inserted_gaps))
 
 
+def added_words(quote: str) -> tuple[tuple[int, str], ...]:
+    """Each bracketed insertion that adds words of the editor's own, with its offset in the quote.
+
+    A bracketed letter that starts a word (``[T]he``) only changes a letter's case and is
+    left out; ``[not]``, ``[1]`` or ``[the President]`` change what the quote says.
+    """
+    added = []
+    for m in _MARKUP.finditer(quote):
+        if m.lastgroup != "insertion":
+            continue
+        if _REPLACED_INITIAL.match(quote, m.start()) and not _ends_word(quote, m.start()):
+            continue
+        added.append((m.start(), m.group()))
+    return tuple(added)
+
+
 def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
     """Every match of the units in order within one paragraph, first ones first.
 
