@@ -20,7 +20,7 @@ def _field(change: FieldChange) -> dict[str, Any]:
 
 
 def _problem(x: Diagnostic) -> dict[str, Any]:
-    return {
+    out = {
         "severity": x.severity,
         "code": x.code,
         "file": x.file,
@@ -28,6 +28,9 @@ def _problem(x: Diagnostic) -> dict[str, Any]:
         "column": x.column,
         "message": x.message,
     }
+    if "insertions" in x.extra:  # quote-insertion: the bracketed words the quote adds
+        out["insertions"] = list(x.extra["insertions"])
+    return out
 
 
 def review_json(review: Review) -> dict[str, Any]:

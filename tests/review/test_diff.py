@@ -153,3 +153,29 @@ def test_user_text_is_shown_not_interpreted():
     text = render_markdown(review)
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "\\*\\*bold\\*\\*" in text and "\\[link\\]\\(http://x\\)" in text
+
+
+def test_a_quote_that_adds_words_is_listed_with_them_in_both_reviews(harbour, run_cli):
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root, "start")
+    harbour.sheet(
+        "town",
+        """
+        title: The town
+        facts:
+          - id: growth
+            statement: The town did not grow.
+            citations:
+              - source: harbour
+                quote: and the town [never] grew quickly.
+        """,
+    )
+    doc = json.loads(run_cli("diff", "HEAD", "--root", str(harbour.root), "--format", "json").out)
+    Draft202012Validator(load_schema("review")).validate(doc)
+    [fact] = [f for s in doc["sheets"] for f in s["facts"] if f["ref"] == "town#growth"]
+    assert fact["result"] == "warns"
+    [problem] = fact["problems"]
+    assert problem["code"] == "quote-insertion" and problem["insertions"] == ["[never]"]
+    out = run_cli("diff", "HEAD", "--root", str(harbour.root)).out
+    assert "#### `town#growth`: added · ⚠️ passes with warnings" in out
+    assert "`quote-insertion`" in out and "never" in out
