@@ -20,7 +20,7 @@ def _field(change: FieldChange) -> dict[str, Any]:
 
 
 def _problem(x: Diagnostic) -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "severity": x.severity,
         "code": x.code,
         "file": x.file,
