@@ -19,6 +19,8 @@ CODES: dict[str, str] = {
     "quote-partial-word": "A quote occurs in its source only where it begins or ends inside a word.",
     "quote-context-mismatch": "A quote occurs in its source, but not where its prefix or suffix says.",
     "quote-ambiguous": "A quote occurs in more than one place in its source.",
+    "quote-crosses-paragraph": "A quote runs across a paragraph break of its source, joining two paragraphs "
+    "as one sentence.",
     "quote-insertion": "A quote adds words of its own in brackets ([not], [1], [the President]), which the "
     "source does not say.",
     "quote-too-short": "A quote has fewer words than the minimum, so it proves little.",

@@ -22,6 +22,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "siteBuilderProblem/v1"
 _SEVERITY_OF = {  # the default level of each rule: what it is unless a run says otherwise
     "quote-ambiguous": "warning",
+    "quote-crosses-paragraph": "warning",
     "quote-insertion": "warning",
     "quote-too-short": "warning",
     "source-unpinned": "warning",

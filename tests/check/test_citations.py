@@ -154,3 +154,13 @@ def test_a_changed_capital_in_brackets_is_no_warning(project):
     report = check(project.root)
     assert [r.status for r in report.citations] == ["normalized"]
     assert report.diagnostics == []
+
+
+def test_a_quote_across_a_blank_line_is_a_warning(project):
+    text = "The council met on Monday.\n\nThe council voted to close the bridge.\n"
+    one_fact(project, "- source: minutes\n  quote: met on Monday. The council voted", text=text)
+    report = check(project.root)
+    [result] = report.citations
+    assert result.status == "normalized"
+    assert diagnostics(report) == [("warning", "quote-crosses-paragraph", 7)]
+    assert "from 1:13 to 3:17" in report.diagnostics[0].message
