@@ -133,3 +133,10 @@ def test_an_insertion_still_passes_where_the_source_has_no_bracket():
     source = SourceText("He said that the plan had failed. It was first lit on 2 March.")
     assert locate("[The plan] had failed", source).status == "elided"
     assert locate("It was [not] first lit", source).status == "elided"
+
+
+def test_a_suffix_chooses_a_later_end_of_an_elided_quote():
+    text = "The report was sent on Monday, revised on Tuesday, and revised again on Friday."
+    match = locate("The report was sent … revised", SourceText(text), suffix="again on Friday")
+    assert match.status == "elided"
+    assert match.span == Span(0, text.index(" again on Friday"))

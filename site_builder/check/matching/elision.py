@@ -24,6 +24,8 @@ INSERTION = re.compile(r"\[[^\[\]]*\]")
 _MARKUP = re.compile(rf"(?P<elision>{ELISION.pattern})|(?P<insertion>{INSERTION.pattern})")
 _REPLACED_INITIAL = re.compile(r"\[[^\W\d_]\](?=[^\W\d_])")
 _LETTER = r"[^\W\d_]"
+#: How many places of an elided quote's last part are tried to find one its suffix follows.
+LATER_ENDS_TRIED = 32
 _BRACKET_OR_DIGIT = re.compile(r"[\[\]\d]")
 
 
@@ -102,12 +104,13 @@ def added_words(quote: str) -> tuple[tuple[int, str], ...]:
     return tuple(added)
 
 
-def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
+def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> Iterator[Candidate]:
     """Every match of the units in order within one paragraph, first ones first.
 
     Only paragraphs that contain the longest literal piece are tried, and in each
     one every unit is taken at its leftmost place after the previous one: if that
-    fails, no other choice can succeed.
+    fails, no other choice can succeed. With a ``suffix`` (normalized), a match whose
+    end it does not follow tries later places of the last unit, a bounded number.
     """
     if not quote.units:
         return
@@ -123,6 +126,8 @@ def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
             at = text.find(anchor, at + 1)
             continue
         for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
+            if suffix:
+                matches = _end_before(suffix, quote.units[-1], matches, text, ends[k])
             candidate = _candidate(quote.units, matches, source)
             if not _in_whole_words(quote.units, candidate, source):
                 continue
@@ -157,6 +162,19 @@ def _in_paragraph(units: tuple[Unit, ...], text: str, start: int, end: int) -> I
         yield matches
         previous = matches
         m = units[0].pattern.search(text, m.start() + 1, end)
+
+
+def _end_before(suffix: str, last: Unit, matches: list[re.Match[str]], text: str, end: int) -> list[re.Match[str]]:
+    """``matches`` with the last unit moved to the first later place that ``suffix`` follows,
+    if one comes within ``LATER_ENDS_TRIED`` places; else ``matches`` unchanged."""
+    m: re.Match[str] | None = matches[-1]
+    for _ in range(LATER_ENDS_TRIED):
+        if m is None:
+            break
+        if text[m.end() : m.end() + len(suffix) + 1].lstrip(" ").startswith(suffix):
+            return [*matches[:-1], m] if m is not matches[-1] else matches
+        m = last.pattern.search(text, m.start() + 1, end)
+    return matches
 
 
 def _candidate(units: tuple[Unit, ...], matches: list[re.Match[str]], source: SourceText) -> Candidate:
