@@ -149,13 +149,6 @@ def test_an_insertion_that_adds_words_is_a_warning_at_its_column(project):
     assert problem.extra["insertions"] == ["[never]"]
 
 
-def test_a_changed_capital_in_brackets_is_no_warning(project):
-    one_fact(project, "- source: minutes\n  quote: '[T]he council voted to close the bridge'")
-    report = check(project.root)
-    assert [r.status for r in report.citations] == ["normalized"]
-    assert report.diagnostics == []
-
-
 def test_a_quote_across_a_blank_line_is_a_warning(project):
     text = "The council met on Monday.\n\nThe council voted to close the bridge.\n"
     one_fact(project, "- source: minutes\n  quote: met on Monday. The council voted", text=text)
