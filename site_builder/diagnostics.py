@@ -65,6 +65,16 @@ RULES: dict[str, Rule] = {
         "A quote occurs in more than one place in its source.",
         "A quote occurs in more than one place in its source, counting places where it occurs only once normalized (each place is marked verbatim or normalized then); the first is used, and a prefix is suggested.",
     ),
+    "quote-crosses-paragraph": Rule(
+        "warning",
+        "A quote runs across a paragraph break of its source, joining two paragraphs as one sentence.",
+        "A quote runs across a blank line of its source, so it reads two paragraphs as one sentence; quote one paragraph, or cite the two as two citations.",
+    ),
+    "quote-insertion": Rule(
+        "warning",
+        "A quote adds words of its own in brackets ([not], [1], [the President]), which the source does not say.",
+        "A quote adds words of its own in brackets (`[not]`, `[1]`, `[the President]`) that the source does not say; the warning names the inserted words and their column, and `diff` shows them. A bracket that only changes a letter's case (`[T]he`) is not reported. Where the source itself has brackets at that place, the quote's brackets are compared as text, and an insertion never stands for a digit of the source.",
+    ),
     "quote-too-short": Rule(
         "warning",
         "A quote has fewer words than the minimum, so it proves little.",

@@ -9,7 +9,8 @@ from site_builder import diagnostics as d
 from site_builder.check import citation_messages as messages
 from site_builder.check.integrity import pin_problems
 from site_builder.check.located import LocatedCache, locate_citation
-from site_builder.check.matching import word_count
+from site_builder.check.matching import elision, word_count
+from site_builder.check.matching.paragraphs import crosses_paragraph
 from site_builder.check.matching.words import unspaced_characters
 from site_builder.check.statement_numbers import unquoted_numbers
 from site_builder.diagnostics import Diagnostic
@@ -57,6 +58,12 @@ def check_citation(
         return CitationResult(fact, citation, "not-found", match)
     if len(match.occurrences) > 1:
         out.append(messages.ambiguous(sheet, citation, source, match, found.unique_prefix))
+    if crosses_paragraph(source.text, match.span):
+        out.append(messages.crosses_paragraph(sheet, citation, source, match))
+    if match.insertions:
+        added = elision.added_words(citation.quote)
+        if added:
+            out.append(messages.insertion(sheet, citation, source, added))
     return CitationResult(fact, citation, match.status, match)
 
 

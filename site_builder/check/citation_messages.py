@@ -152,6 +152,41 @@ def ambiguous(sheet: Sheet, citation: Citation, source: Source, match: Match, pr
     )
 
 
+def crosses_paragraph(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    """The quote's place begins in one paragraph of the source and ends in another."""
+    assert match.span is not None
+    first = source.text.line_col(match.span.start)
+    last = source.text.line_col(match.span.end - 1)
+    return d.warning(
+        "quote-crosses-paragraph",
+        sheet.path,
+        citation.line,
+        f"the quote runs across a paragraph break of source '{source.id}' (from {first[0]}:{first[1]} "
+        f"to {last[0]}:{last[1]}), joining two paragraphs as one",
+        column=citation.column,
+        notes=("quote each paragraph in a citation of its own, or end the quote where the paragraph ends",),
+    )
+
+
+def insertion(sheet: Sheet, citation: Citation, source: Source, added: tuple[tuple[int, str], ...]) -> Diagnostic:
+    """The quote passes, but adds words in brackets that the source does not have (``added``:
+    offset in the quote and bracketed text of each)."""
+    words = ", ".join(text for _, text in added)
+    line, column = quote_position(citation, added[0][0])
+    return d.warning(
+        "quote-insertion",
+        sheet.path,
+        line,
+        f"the quote adds {words} to what source '{source.id}' says",
+        column=column,
+        notes=(
+            "check that the insertion only clarifies the source (a name for 'he'); quote the source's own words "
+            "rather than add a negation, a number or a claim",
+        ),
+        extra={"insertions": [text for _, text in added]},
+    )
+
+
 def context_mismatch(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
     return d.error(
         "quote-context-mismatch",

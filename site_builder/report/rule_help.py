@@ -25,6 +25,11 @@ HELP: dict[str, str] = {
     "quote-context-mismatch": "Correct the prefix or suffix so that it is the text right around the passage meant.",
     "quote-ambiguous": "Add the suggested `prefix` (or a suffix) so that the quote points at one place; "
     "`site-builder check --fix` adds it.",
+    "quote-crosses-paragraph": "Quote each paragraph in a citation of its own, or end the quote where the "
+    "paragraph ends.",
+    "quote-insertion": "Check that each bracketed insertion only clarifies what the source says (a name for "
+    "'he', a changed capital); quote the source's own words instead of one that adds a negation, a number or "
+    "a claim.",
     "quote-too-short": "Quote the whole clause that proves the statement.",
     "source-changed": "Review the source's new text, check the facts that cite it, then run `site-builder pin`.",
     "source-unpinned": "Once the source is reviewed, run `site-builder pin` to record its sha256.",

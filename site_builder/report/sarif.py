@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
-from site_builder.diagnostics import CODES, Diagnostic
+from site_builder.diagnostics import CODES, RULES, Diagnostic
 from site_builder.model import Report
 from site_builder.report.locations import LineReader, ci_path
 from site_builder.report.rule_help import HELP, help_uri
@@ -20,11 +20,6 @@ from site_builder.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "siteBuilderProblem/v1"
-_SEVERITY_OF = {  # the default level of each rule: what it is unless a run says otherwise
-    "quote-ambiguous": "warning",
-    "quote-too-short": "warning",
-    "source-unpinned": "warning",
-}
 
 
 def artifact_uri(path: str) -> str:
@@ -42,8 +37,8 @@ def _rule(code: str) -> dict[str, Any]:
         "fullDescription": {"text": f"{CODES[code]} {advice}"},
         "help": {"text": advice, "markdown": f"**{code}**: {CODES[code]}\n\n{advice}"},
         "helpUri": help_uri(code),
-        "defaultConfiguration": {"level": _SEVERITY_OF.get(code, "error")},
-        "properties": {"tags": ["citations"], "problem.severity": _SEVERITY_OF.get(code, "error")},
+        "defaultConfiguration": {"level": RULES[code].severity},
+        "properties": {"tags": ["citations"], "problem.severity": RULES[code].severity},
     }
 
 

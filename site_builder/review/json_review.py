@@ -18,6 +18,13 @@ def _field(change: FieldChange) -> dict[str, Any]:
     }
 
 
+def _problem(x: Diagnostic) -> dict[str, Any]:
+    out = x.as_json(details=False)
+    if "insertions" in x.extra:  # quote-insertion: the bracketed words the quote adds
+        out["insertions"] = list(x.extra["insertions"])
+    return out
+
+
 def review_json(review: Review) -> dict[str, Any]:
     return {
         "since": review.since,
@@ -41,7 +48,7 @@ def review_json(review: Review) -> dict[str, Any]:
                         "line": fact.line,
                         "result": fact.result,
                         "fields": [_field(f) for f in fact.fields],
-                        "problems": [x.as_json(details=False) for x in fact.problems],
+                        "problems": [_problem(x) for x in fact.problems],
                     }
                     for fact in sheet.facts
                 ],
@@ -70,7 +77,7 @@ def review_json(review: Review) -> dict[str, Any]:
             }
             for source in review.sources
         ],
-        "problems": [x.as_json(details=False) for x in review.problems],
+        "problems": [_problem(x) for x in review.problems],
     }
 
 

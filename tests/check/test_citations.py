@@ -134,3 +134,26 @@ def test_a_suggested_prefix_or_quote_line_reads_back_as_the_same_text(text):
 
     for key in ("prefix", "quote"):
         assert yaml.safe_load(paste_line(text, key)) == {key: text}
+
+
+def test_an_insertion_that_adds_words_is_a_warning_at_its_column(project):
+    one_fact(project, "- source: minutes\n  quote: Monday. The council [never] voted to close the bridge")
+    report = check(project.root)
+    [result] = report.citations
+    assert result.status == "elided"
+    [problem] = [x for x in report.diagnostics if x.code == "quote-insertion"]
+    assert [(x.severity, x.code) for x in report.diagnostics if x is not problem] == [], report.diagnostics
+    assert (problem.severity, problem.line) == ("warning", 7)
+    assert problem.column == 16 + len("Monday. The council ")
+    assert "[never]" in problem.message
+    assert problem.extra["insertions"] == ["[never]"]
+
+
+def test_a_quote_across_a_blank_line_is_a_warning(project):
+    text = "The council met on Monday.\n\nThe council voted to close the bridge.\n"
+    one_fact(project, "- source: minutes\n  quote: met on Monday. The council voted", text=text)
+    report = check(project.root)
+    [result] = report.citations
+    assert result.status == "normalized"
+    assert diagnostics(report) == [("warning", "quote-crosses-paragraph", 7)]
+    assert "from 1:13 to 3:17" in report.diagnostics[0].message

@@ -105,3 +105,33 @@ def test_a_quote_of_only_markers_is_not_found():
 def test_elided_quote_with_normalized_segment():
     match = locate("they crossed the river … night.", SourceText(TEXT.replace("river at", "river at\u00a0")))
     assert match.status == "elided"
+
+
+def test_a_bracketed_index_is_compared_where_the_source_has_brackets():
+    source = SourceText("On compare (der[0]..der[ans len-1]) avec la table.")
+    assert locate("On compare (der[3]..der[ans len-1]) avec", source).status == "not-found"
+    assert locate("On compare (der[0]..der[ans len-1]) avec", source).status == "exact"
+
+
+def test_a_leading_footnote_marker_is_compared_where_the_source_has_one():
+    source = SourceText("[4] accèdent très peu aux revues savantes.")
+    assert locate("[5] accèdent très peu aux revues", source).status == "not-found"
+    assert locate("[4] accèdent très peu aux revues", source).status == "exact"
+
+
+def test_a_footnote_marker_inside_a_quote_is_compared_where_the_source_has_one():
+    source = SourceText("Le travail « scientifique » [1]. Plus tard, il revint.")
+    assert locate("« scientifique » [4]. Plus tard", source).status == "not-found"
+
+
+def test_an_insertion_never_stands_for_a_digit_of_the_source():
+    source = SourceText("The fire was first lit on 2 March by the guards.")
+    assert locate("lit on [1] March by", source).status == "not-found"
+    assert locate("The fire was [not] first lit on", source).status == "elided"
+
+
+def test_a_suffix_chooses_a_later_end_of_an_elided_quote():
+    text = "The report was sent on Monday, revised on Tuesday, and revised again on Friday."
+    match = locate("The report was sent … revised", SourceText(text), suffix="again on Friday")
+    assert match.status == "elided"
+    assert match.span == Span(0, text.index(" again on Friday"))

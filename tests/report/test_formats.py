@@ -100,3 +100,15 @@ def test_the_diagnostics_reference_is_made_from_the_rule_table():
     assert set(HELP) == set(RULES)
     page = (REPO / "docs" / "pages" / "diagnostics.md").read_text(encoding="utf-8")
     assert page == rule_reference(), "run: python -m site_builder.report.rule_docs > docs/pages/diagnostics.md"
+
+
+def test_the_report_schema_and_sarif_know_every_code_with_its_severity(harbour, run_cli):
+    """A tool reading the JSON report or SARIF can rely on the code list and each rule's level."""
+    from site_builder.diagnostics import RULES
+    from site_builder.load.schema import load_schema
+
+    schema = json.dumps(load_schema("report"))
+    assert all(f'"{code}"' in schema for code in RULES)
+    doc = json.loads(run_cli("check", "--root", str(harbour.root), "--format", "sarif").out)
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert levels == {code: rule.severity for code, rule in RULES.items()}

@@ -213,3 +213,29 @@ def test_a_changed_file_whose_name_holds_a_line_break_is_listed_by_its_own_name(
     odd.write_text("A source with an odd file name, changed.\n", encoding="utf-8")
     (harbour.root / "seeds" / "new\tone.txt").write_text("Not yet committed.\n", encoding="utf-8")
     assert changed_files(harbour.root, "HEAD") == ["seeds/a\nb.txt", "seeds/new\tone.txt"]
+
+
+def test_a_quote_that_adds_words_is_listed_with_them_in_both_reviews(harbour, run_cli):
+    git(harbour.root, "init", "-q")
+    commit_all(harbour.root, "start")
+    harbour.sheet(
+        "town",
+        """
+        title: The town
+        facts:
+          - id: growth
+            statement: The town did not grow.
+            citations:
+              - source: harbour
+                quote: and the town [never] grew quickly.
+        """,
+    )
+    doc = json.loads(run_cli("diff", "HEAD", "--root", str(harbour.root), "--format", "json").out)
+    Draft202012Validator(load_schema("review")).validate(doc)
+    [fact] = [f for s in doc["sheets"] for f in s["facts"] if f["ref"] == "town#growth"]
+    assert fact["result"] == "warns"
+    [problem] = fact["problems"]
+    assert problem["code"] == "quote-insertion" and problem["insertions"] == ["[never]"]
+    out = run_cli("diff", "HEAD", "--root", str(harbour.root)).out
+    assert "#### `town#growth`: added · ⚠️ passes with warnings" in out
+    assert "`quote-insertion`" in out and "never" in out

@@ -24,6 +24,9 @@ INSERTION = re.compile(r"\[[^\[\]]*\]")
 _MARKUP = re.compile(rf"(?P<elision>{ELISION.pattern})|(?P<insertion>{INSERTION.pattern})")
 _REPLACED_INITIAL = re.compile(r"\[[^\W\d_]\](?=[^\W\d_])")
 _LETTER = r"[^\W\d_]"
+#: How many places of an elided quote's last part are tried to find one its suffix follows.
+LATER_ENDS_TRIED = 32
+_BRACKET_OR_DIGIT = re.compile(r"[\[\]\d]")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,9 @@ class ElidedQuote:
     units: tuple[Unit, ...]
     insertions: tuple[str, ...]
     has_gap: bool  # parts are matched separately, with anything in between
+    # For each gap (before the first unit, between two units, after the last): whether
+    # only insertions stand there, so the source must not carry a bracket or a digit there.
+    inserted_gaps: tuple[bool, ...] = ()
 
 
 def parse(quote: str) -> ElidedQuote | None:
@@ -50,6 +56,9 @@ def parse(quote: str) -> ElidedQuote | None:
     insertions: list[str] = []
     pieces: list[str | None] = []  # text, or None for a replaced initial
     has_gap = False
+    inserted_gaps: list[bool] = []
+    gap_inserted = False  # the gap before the current unit holds an insertion and no elision
+    gap_elided = False
     spaced_before = True  # the current unit starts the quote or follows a gap with white space
     at = 0
     for m in _MARKUP.finditer(quote):
@@ -62,22 +71,46 @@ def parse(quote: str) -> ElidedQuote | None:
                 continue
         has_gap = True
         spaced_after = m.start() == 0 or quote[m.start() - 1].isspace()
-        _add_unit(units, pieces, spaced_before, spaced_after)
+        if _add_unit(units, pieces, spaced_before, spaced_after):
+            inserted_gaps.append(gap_inserted and not gap_elided)
+            gap_inserted = gap_elided = False
+        gap_inserted = gap_inserted or m.lastgroup == "insertion"
+        gap_elided = gap_elided or m.lastgroup == "elision"
         spaced_before = at == len(quote) or quote[at].isspace()
         pieces = []
     if not insertions and not has_gap:
         return None
     pieces.append(quote[at:])
-    _add_unit(units, pieces, spaced_before, True)
-    return ElidedQuote(tuple(units), tuple(insertions), has_gap)
+    if _add_unit(units, pieces, spaced_before, True):
+        inserted_gaps.append(gap_inserted and not gap_elided)
+        gap_inserted = gap_elided = False
+    inserted_gaps.append(gap_inserted and not gap_elided)
+    return ElidedQuote(tuple(units), tuple(insertions), has_gap, tuple(inserted_gaps))
 
 
-def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
+def added_words(quote: str) -> tuple[tuple[int, str], ...]:
+    """Each bracketed insertion that adds words of the editor's own, with its offset in the quote.
+
+    A bracketed letter that starts a word (``[T]he``) only changes a letter's case and is
+    left out; ``[not]``, ``[1]`` or ``[the President]`` change what the quote says.
+    """
+    added = []
+    for m in _MARKUP.finditer(quote):
+        if m.lastgroup != "insertion":
+            continue
+        if _REPLACED_INITIAL.match(quote, m.start()) and not _ends_word(quote, m.start()):
+            continue
+        added.append((m.start(), m.group()))
+    return tuple(added)
+
+
+def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> Iterator[Candidate]:
     """Every match of the units in order within one paragraph, first ones first.
 
     Only paragraphs that contain the longest literal piece are tried, and in each
     one every unit is taken at its leftmost place after the previous one: if that
-    fails, no other choice can succeed.
+    fails, no other choice can succeed. With a ``suffix`` (normalized), a match whose
+    end it does not follow tries later places of the last unit, a bounded number.
     """
     if not quote.units:
         return
@@ -93,8 +126,12 @@ def find(quote: ElidedQuote, source: SourceText) -> Iterator[Candidate]:
             at = text.find(anchor, at + 1)
             continue
         for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
+            if suffix:
+                matches = _end_before(suffix, quote.units[-1], matches, text, ends[k])
             candidate = _candidate(quote.units, matches, source)
             if not _in_whole_words(quote.units, candidate, source):
+                continue
+            if not _insertions_fit(quote.inserted_gaps, candidate, source):
                 continue
             yield candidate
             found += 1
@@ -127,6 +164,19 @@ def _in_paragraph(units: tuple[Unit, ...], text: str, start: int, end: int) -> I
         m = units[0].pattern.search(text, m.start() + 1, end)
 
 
+def _end_before(suffix: str, last: Unit, matches: list[re.Match[str]], text: str, end: int) -> list[re.Match[str]]:
+    """``matches`` with the last unit moved to the first later place that ``suffix`` follows,
+    if one comes within ``LATER_ENDS_TRIED`` places; else ``matches`` unchanged."""
+    m: re.Match[str] | None = matches[-1]
+    for _ in range(LATER_ENDS_TRIED):
+        if m is None:
+            break
+        if text[m.end() : m.end() + len(suffix) + 1].lstrip(" ").startswith(suffix):
+            return [*matches[:-1], m] if m is not matches[-1] else matches
+        m = last.pattern.search(text, m.start() + 1, end)
+    return matches
+
+
 def _candidate(units: tuple[Unit, ...], matches: list[re.Match[str]], source: SourceText) -> Candidate:
     norm = source.normalized
     segments = []
@@ -151,7 +201,27 @@ def _in_whole_words(units: tuple[Unit, ...], candidate: Candidate, source: Sourc
     return True
 
 
-def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> None:
+def _insertions_fit(inserted_gaps: tuple[bool, ...], candidate: Candidate, source: SourceText) -> bool:
+    """Whether the source carries no bracket where the quote has an insertion, and no digit
+    that an insertion between two parts would replace.
+
+    Where the source has ``[4]`` (a footnote marker, an index), the quote's own brackets
+    are part of the quoted text, not an editorial insertion, so ``[5]`` must not pass.
+    """
+    text = source.text
+    segments = candidate.segments
+    if inserted_gaps[:1] == (True,) and text[: segments[0].start].rstrip()[-1:] == "]":
+        return False
+    if inserted_gaps[-1:] == (True,) and text[segments[-1].end :].lstrip()[:1] == "[":
+        return False
+    for inserted, before, after in zip(inserted_gaps[1:-1], segments, segments[1:]):
+        gap = text[before.end : after.start]
+        if inserted and _BRACKET_OR_DIGIT.search(gap):
+            return False
+    return True
+
+
+def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, spaced_after: bool) -> bool:
     """Compile the pieces between two gaps, trimmed at both ends, into a unit.
 
     ``spaced_before`` and ``spaced_after`` tell whether white space (or the quote's
@@ -165,7 +235,7 @@ def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, 
     pieces = [p for p in pieces if p != ""]
     texts = [p for p in pieces if p is not None]
     if not any(normalize(p) for p in texts):
-        return
+        return False
     regex = []
     for i, piece in enumerate(pieces):
         if piece is None:
@@ -183,6 +253,7 @@ def _add_unit(units: list[Unit], pieces: list[str | None], spaced_before: bool, 
             regex.append(r"(?!\w)")
     longest = max((normalize(p) for p in texts), key=len)
     units.append(Unit(re.compile("".join(regex)), tuple(texts), longest, not spaced_before, not spaced_after))
+    return True
 
 
 def _ends_word(quote: str, at: int) -> bool:

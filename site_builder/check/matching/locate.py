@@ -53,7 +53,7 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     if not candidates:
         elided = elision.parse(quote)
         if elided is not None:
-            candidates = list(elision.find(elided, source))
+            candidates = list(elision.find(elided, source, suffix=normalize(suffix) if suffix else None))
             status = "elided" if elided.has_gap else "normalized"
             insertions = elided.insertions
     if not candidates:
