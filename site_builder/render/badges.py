@@ -29,6 +29,8 @@ NORMALIZATIONS = {
     "bidi-marks": "direction marks",
     "variation-selectors": "variation selectors",
     "hyphenation": "words hyphenated at a line end",
+    "line-break-after-hyphen": "line breaks after a hyphen",
+    "space-in-cjk": "spaces between Chinese or Japanese characters",
 }
 
 

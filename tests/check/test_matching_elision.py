@@ -105,3 +105,10 @@ def test_a_quote_of_only_markers_is_not_found():
 def test_elided_quote_with_normalized_segment():
     match = locate("they crossed the river … night.", SourceText(TEXT.replace("river at", "river at\u00a0")))
     assert match.status == "elided"
+
+
+def test_the_chinese_ellipsis_leaves_words_out_of_a_wrapped_chinese_source():
+    text = "近年来，中国经济\n持续快速发展，人民生活水平\n不断提高。\n\n下一段。"
+    match = locate("中国经济……人民生活水平不断提高", SourceText(text))
+    assert match.status == "elided"
+    assert [text[s.start : s.end] for s in match.segments] == ["中国经济", "人民生活水平\n不断提高"]
