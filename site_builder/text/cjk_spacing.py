@@ -8,6 +8,8 @@ character and anything else (a Latin word, a digit) it is left to the ``whitespa
 
 from __future__ import annotations
 
+import re
+
 NAME = "space-in-cjk"
 
 #: Han (with its extensions and compatibility ideographs), Hiragana, Katakana, and the marks
@@ -18,11 +20,12 @@ CHARACTERS = (
 )
 
 
-_LINE_BREAK = r"(?:\r\n|[\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029])"
+_LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = rf"(?:\r\n|[{re.escape(_LINE_BREAKS)}])"
 
 
 def pattern(spaces: str) -> str:
-    """The white space to drop, ``spaces`` being the characters of a ``re`` class of white space:
-    any between two Han or kana characters, but for a blank line (which ends a paragraph)."""
-    inline = rf"(?:(?!{_LINE_BREAK})[{spaces}])"
+    """The white space to drop, of the characters ``spaces``: any between two Han or kana
+    characters, but for a blank line (which ends a paragraph)."""
+    inline = "[" + re.escape("".join(c for c in spaces if c not in _LINE_BREAKS)) + "]"
     return rf"(?<=[{CHARACTERS}])(?:{inline}+{_LINE_BREAK}?|{_LINE_BREAK}){inline}*(?=[{CHARACTERS}])"

@@ -84,14 +84,12 @@ class Rule:
 _SPACE_RUN = f"[{re.escape(WHITESPACE + NO_BREAK_SPACES)}]*"
 _SPACES = _SPACE_RUN[:-1] + "+"  # not *: an alternative that may start with nothing is tried everywhere
 
-_ESCAPED_SPACES = re.escape(WHITESPACE + NO_BREAK_SPACES)
-
 RULES: tuple[Rule, ...] = (
     Rule("whitespace"),  # built in _pattern: it depends on the rules beside it
     # Chinese and Japanese have no spaces: a line break between two of their characters is none.
     Rule(
         cjk_spacing.NAME,
-        pattern=cjk_spacing.pattern(_ESCAPED_SPACES),
+        pattern=cjk_spacing.pattern(WHITESPACE + NO_BREAK_SPACES),
         replace=lambda m: "",
         first=True,
         starts=WHITESPACE + NO_BREAK_SPACES,
