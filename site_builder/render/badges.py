@@ -29,6 +29,8 @@ NORMALIZATIONS = {
     "bidi-marks": "direction marks",
     "variation-selectors": "variation selectors",
     "hyphenation": "words split at line ends",
+    "line-break-after-hyphen": "line breaks after a hyphen",
+    "space-in-cjk": "line breaks between Chinese or Japanese characters",
 }
 
 

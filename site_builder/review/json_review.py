@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from site_builder.diagnostics import Diagnostic
 from site_builder.review.compare import FieldChange, Review
 from site_builder.review.words import word_diff
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from site_builder.text import hyphenation
+from site_builder.text import cjk_spacing, hyphenation
 from site_builder.text.offsets import OffsetMap
 
 NO_BREAK_SPACES = "\u00a0\u202f\u2007"
@@ -86,6 +86,14 @@ _SPACES = _SPACE_RUN[:-1] + "+"  # not *: an alternative that may start with not
 
 RULES: tuple[Rule, ...] = (
     Rule("whitespace"),  # built in _pattern: it depends on the rules beside it
+    # Chinese and Japanese have no spaces: a line break between two of their characters is none.
+    Rule(
+        cjk_spacing.NAME,
+        pattern=cjk_spacing.pattern(WHITESPACE + NO_BREAK_SPACES),
+        replace=lambda m: "",
+        first=True,
+        starts=WHITESPACE + NO_BREAK_SPACES,
+    ),
     Rule("quotes", table=dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"')),
     Rule("dashes", table=dict.fromkeys("‐‑‒–—―−", "-")),
     Rule("ellipsis", table={"…": "..."}),
@@ -113,10 +121,21 @@ RULES: tuple[Rule, ...] = (
         first=True,
         starts=hyphenation.HYPHENS,
     ),
+    # Its alternative: the line break after the hyphen is dropped, the hyphen kept. Where both could
+    # apply the one above wins, so this rule acts only in a set of rules without ``hyphenation``.
+    Rule(
+        hyphenation.KEPT_NAME,
+        pattern=hyphenation.PATTERN,
+        replace=lambda m: m.group()[0],
+        first=True,
+        starts=hyphenation.HYPHENS,
+    ),
 )
 
 NORMALIZATIONS = ("nfc",) + tuple(rule.name for rule in RULES)
 ALL = frozenset(NORMALIZATIONS)
+#: every rule, a word hyphenated at a line end being read with its hyphen
+HYPHEN_KEPT = ALL - {hyphenation.NAME}
 _BY_NAME = {rule.name: rule for rule in RULES}
 _ASCII_BEFORE_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
@@ -219,9 +238,11 @@ def needed_rules(pairs: Collection[tuple[str, str]]) -> tuple[str, ...]:
 
     ``pairs`` are (source passage, quoted text) that are equal once every rule is
     applied. Rules are dropped one by one, in canonical order, while the pairs stay
-    equal, so a rule that acted identically on both sides is never reported.
+    equal, so a rule that acted identically on both sides is never reported. Pairs equal only
+    with the hyphen of a word hyphenated at a line end kept start from ``HYPHEN_KEPT``.
     """
-    rules = set(ALL)
+    equal = all(normalize(passage) == normalize(quoted) for passage, quoted in pairs)
+    rules = set(ALL if equal else HYPHEN_KEPT)
     for rule in NORMALIZATIONS:
         trial = rules - {rule}
         if all(normalize(passage, trial) == normalize(quoted, trial) for passage, quoted in pairs):
@@ -297,7 +318,7 @@ def _guard(starts: str, spaces_and_dropped: str) -> str:
     if " " not in starts:
         return f"(?=[{re.escape(starts)}])"
     others = starts.replace(" ", "")
-    after_space = re.escape(spaces_and_dropped + "»›")
+    after_space = re.escape(spaces_and_dropped + "»›") + cjk_spacing.CHARACTERS
     return f"(?=[{re.escape(others)}]| [{after_space}])" if others else f"(?= [{after_space}])"
 
 

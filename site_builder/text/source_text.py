@@ -7,10 +7,15 @@ import re
 from array import array
 from functools import cached_property
 
+from site_builder.text import cjk_spacing
 from site_builder.text.normalize import NormalizedText, normalize_source
 from site_builder.text.word_index import WordIndex
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A line break, but for one between two Chinese or Japanese characters (a CRLF taken whole).
+_LINE_BREAK_OUTSIDE_CJK = re.compile(
+    rf"(?<![{cjk_spacing.CHARACTERS}\r])(?:\r\n|\r(?!\n)|\n)|(?:\r\n|\r(?!\n)|\n)(?![{cjk_spacing.CHARACTERS}])"
+)
 # A CR must not be split from its LF, or every CRLF would count as a blank line.
 # A line holding only a form feed (a page break) counts as blank.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f]*(?:\r\n|\r|\n)")
@@ -36,9 +41,10 @@ class SourceText:
         """Spans of the paragraphs, without their surrounding white space.
 
         A text that has blank lines is split on them; a text with none (one paragraph
-        a line, as pasted from many web pages) is split on every line break.
+        a line, as pasted from many web pages) is split on every line break, but for a break
+        between two Chinese or Japanese characters: a line wrapped inside a sentence.
         """
-        splitter = _BLANK_LINE if _BLANK_LINE.search(self.text) else _LINE_BREAK
+        splitter = _BLANK_LINE if _BLANK_LINE.search(self.text) else _LINE_BREAK_OUTSIDE_CJK
         spans: list[tuple[int, int]] = []
         start = 0
         for m in splitter.finditer(self.text):

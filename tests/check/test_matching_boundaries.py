@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.check.matching import SourceText, Span, locate
+from site_builder.text import segments
 from site_builder.text.boundaries import is_boundary
 
 
@@ -23,10 +24,23 @@ def test_a_quote_cut_inside_a_word_is_not_found_and_the_whole_words_are_suggeste
     assert text[match.suggestion.start : match.suggestion.end] == whole
 
 
-def test_katakana_between_other_characters_of_scripts_without_spaces_may_be_cut():
-    # Every character boundary counts between Han, kana and Katakana.
-    match = locate("トリアルを読", SourceText("彼はチュートリアルを読む"))
-    assert match.status == "exact"
+@pytest.mark.skipif(not segments.AVAILABLE, reason="ICU's wheel needs Python 3.11")
+@pytest.mark.parametrize(
+    ("text", "quote", "whole"),
+    [
+        ("ようこそ東京へ", "ようこ", "ようこそ"),
+        ("住所は東京都千代田区です", "東京都千", "東京都千代田"),
+        ("彼はチュートリアルを読む", "トリアルを読", "チュートリアルを読む"),
+    ],
+)
+def test_a_chinese_or_japanese_quote_cut_inside_a_word_is_not_found(text, quote, whole):
+    match = locate(quote, SourceText(text))
+    assert match.status == "not-found" and match.inside_word
+    assert match.suggestion.text == whole
+
+
+def test_a_japanese_quote_of_whole_words_is_found():
+    assert locate("東京都千代田区", SourceText("住所は東京都千代田区です")).status == "exact"
 
 
 def test_brackets_quote_part_of_a_word():

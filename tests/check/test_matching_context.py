@@ -104,3 +104,22 @@ def test_shortest_unique_prefix_without_any_text_before():
     spans = locate("fox", source).occurrences
     assert shortest_unique_prefix(source, spans[0], spans) is None
     assert shortest_unique_prefix(source, spans[1], spans) == "and"
+
+
+def test_a_prefix_starts_on_a_word_boundary():
+    source = SourceText("An unknown quick fox met a known quick cat.")
+    match = locate("quick", source, prefix="known")
+    assert match.span.start == source.text.index("quick cat")
+    assert match.occurrences == (match.span,)
+
+
+def test_a_suffix_ends_on_a_word_boundary():
+    source = SourceText("A quick foxes ran; a quick fox sat.")
+    match = locate("quick", source, suffix="fox")
+    assert match.span.start == source.text.index("quick fox sat")
+    assert match.occurrences == (match.span,)
+
+
+def test_a_prefix_that_is_only_the_end_of_a_word_matches_nowhere():
+    match = locate("quick", SourceText("An unknown quick fox."), prefix="known")
+    assert not match.found

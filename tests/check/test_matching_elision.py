@@ -135,3 +135,16 @@ def test_a_suffix_chooses_a_later_end_of_an_elided_quote():
     match = locate("The report was sent … revised", SourceText(text), suffix="again on Friday")
     assert match.status == "elided"
     assert match.span == Span(0, text.index(" again on Friday"))
+
+
+def test_the_chinese_ellipsis_leaves_words_out_of_a_wrapped_chinese_source():
+    text = "近年来，中国经济\n持续快速发展，人民生活水平\n不断提高。\n\n下一段。"
+    match = locate("中国经济……人民生活水平不断提高", SourceText(text))
+    assert match.status == "elided"
+    assert [text[s.start : s.end] for s in match.segments] == ["中国经济", "人民生活水平\n不断提高"]
+
+
+def test_the_chinese_ellipsis_spans_a_line_wrapped_inside_a_sentence():
+    text = "近年来，中国经济\n持续快速发展，人民生活水平\n不断提高。"
+    match = locate("中国经济……人民生活水平不断提高", SourceText(text))
+    assert match.status == "elided"

@@ -55,3 +55,10 @@ def test_results_are_frozen():
         except AttributeError:
             continue
         raise AssertionError("dataclass is not frozen")
+
+
+def test_white_space_around_a_quote_does_not_make_it_ambiguous():
+    source = SourceText("The quick brown fox.")
+    match = locate(" quick brown ", source)
+    assert match.found and not match.ambiguous
+    assert len(match.occurrences) == 1

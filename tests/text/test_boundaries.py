@@ -2,6 +2,7 @@
 
 import pytest
 
+from site_builder.text import segments
 from site_builder.text.boundaries import is_boundary, whole_words
 
 
@@ -27,17 +28,32 @@ def test_no_boundary_inside_a_word(text, inside):
         assert not is_boundary(text, at), (text, at)
 
 
+def test_every_character_boundary_counts_in_thai():
+    assert boundaries("ภาษาไทย") == list(range(len("ภาษาไทย") + 1))
+
+
+needs_icu = pytest.mark.skipif(not segments.AVAILABLE, reason="ICU's wheel needs Python 3.11")
+
+
+@needs_icu
 @pytest.mark.parametrize(
-    "text",
+    ("text", "words"),
     [
-        "漢字です",  # Han and Hiragana
-        "チュートリアル",  # Katakana, one word under UAX #29, but written without spaces
-        "ソフトウェア開発",  # Katakana then Han
-        "ภาษาไทย",  # Thai
+        ("ようこそ東京へ", ["ようこそ", "東京", "へ"]),  # Hiragana and Han
+        ("東京都千代田区", ["東京", "都", "千代田", "区"]),
+        ("彼はチュートリアルを読む", ["彼", "は", "チュートリアル", "を", "読む"]),  # Katakana
+        ("中国经济持续发展", ["中国", "经济", "持续", "发展"]),  # Chinese
     ],
 )
-def test_every_character_boundary_counts_in_scripts_without_spaces(text):
-    assert boundaries(text) == list(range(len(text) + 1))
+def test_chinese_and_japanese_are_cut_into_dictionary_words(text, words):
+    ends = [sum(len(word) for word in words[:i]) for i in range(len(words) + 1)]
+    assert boundaries(text) == ends
+
+
+@needs_icu
+def test_a_han_character_beyond_the_basic_plane_counts_as_one():
+    # 𠮷 (U+20BB7) takes two UTF-16 units, the offsets ICU counts in.
+    assert boundaries("𠮷ようこそ") == [0, 1, 5]
 
 
 def test_boundaries_around_words_and_punctuation():

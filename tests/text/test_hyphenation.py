@@ -35,5 +35,30 @@ def test_a_hyphen_before_a_number_or_a_space_is_kept():
 
 def test_the_split_word_is_read_as_one_word():
     text = "printed on de-\nmand by an inspector"
-    assert not locate("printed on de- mand by an inspector", SourceText(text)).found
     assert locate("printed on demand by an inspector", SourceText(text)).normalizations == ("hyphenation",)
+
+
+@pytest.mark.parametrize("quote", ["a mixed-mode run", "a mixedmode run", "a mixed- mode run", "a mixed-\nmode run"])
+def test_a_compound_split_at_its_hyphen_matches_written_either_way(quote):
+    text = "It was a mixed-\nmode run of the model."
+    match = locate(quote, SourceText(text))
+    assert match.found
+    assert text[match.span.start : match.span.end] == "a mixed-\nmode run"
+
+
+def test_a_word_hyphenated_at_a_line_end_matches_a_quote_folded_by_yaml():
+    # discov-⏎ered in a YAML quote over two lines is read as "discov- ered".
+    text = "The comet was discov-\nered in 1997."
+    match = locate("was discov- ered in 1997", SourceText(text))
+    assert match.found
+    assert match.normalizations == ("line-break-after-hyphen",)
+
+
+def test_the_hyphen_kept_is_named_as_its_own_rule():
+    match = locate("mixed-mode", SourceText("a mixed-\nmode run"))
+    assert match.normalizations == ("line-break-after-hyphen",)
+
+
+def test_a_quoted_hyphen_does_not_match_a_source_without_a_line_break():
+    assert not locate("a well-known fact", SourceText("It is a wellknown fact.")).found
+    assert not locate("a well-known fact", SourceText("It is a well known fact.")).found

@@ -3,7 +3,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.check.matching import NORMALIZATIONS, SourceText, locate
+from site_builder.model import Span
 from site_builder.text import normalize as normalize_module
+from site_builder.text.normalize import normalize
 from site_builder.text.offsets import OffsetMap
 
 CASES = {
@@ -28,6 +30,7 @@ def test_canonical_order():
     assert NORMALIZATIONS == (
         "nfc",
         "whitespace",
+        "space-in-cjk",
         "quotes",
         "dashes",
         "ellipsis",
@@ -40,6 +43,7 @@ def test_canonical_order():
         "bidi-marks",
         "variation-selectors",
         "hyphenation",
+        "line-break-after-hyphen",
     )
 
 
@@ -193,3 +197,27 @@ def test_an_ascii_source_is_normalized_as_every_rule_would(text):
     assert [bytes(a) for a in (quick._old_starts, quick._old_ends, quick._new_starts, quick._new_ends)] == [
         bytes(a) for a in (slow._old_starts, slow._old_ends, slow._new_starts, slow._new_ends)
     ]
+
+
+@pytest.mark.parametrize("source", ["東京\n都に住む", "東京\r\n  都に住む", "東京\u3000都に住む"])
+def test_a_line_break_between_chinese_or_japanese_characters_is_no_space(source):
+    match = locate("東京都に住む", SourceText(source))
+    assert match.status == "normalized"
+    assert match.normalizations == ("space-in-cjk",)
+    assert match.span == Span(0, len(source))
+
+
+def test_a_quote_written_over_two_lines_of_yaml_matches_chinese_without_spaces():
+    # YAML folds the line break of a quote into a space.
+    match = locate("中国经济 持续快速发展", SourceText("近年来，中国经济持续快速发展。"))
+    assert match.found
+    assert match.normalizations == ("space-in-cjk",)
+
+
+def test_white_space_between_a_han_character_and_a_latin_word_stays_a_space():
+    assert normalize("使用\nPython\n語言") == "使用 Python 語言"
+
+
+def test_a_blank_line_between_chinese_characters_still_ends_a_paragraph():
+    assert normalize("第一段。\n\n第二段") == "第一段。 第二段"
+    assert normalize("第一段\n\n第二段") == "第一段 第二段"

@@ -1,3 +1,5 @@
+import pytest
+
 from site_builder.check.matching import SourceText
 
 
@@ -64,3 +66,12 @@ def test_paragraph_at_finds_the_paragraph_holding_an_offset():
     assert source.paragraph_at(source.text.index("Second") + 3) == second
     assert source.paragraph_at(first[1]) is None  # the blank line between them
     assert source.paragraph_at(len(source.text) - 1) == third
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_a_line_wrapped_between_chinese_characters_does_not_end_a_paragraph(line_end):
+    text = f"近年来，中国经济{line_end}持续快速发展。{line_end}人民生活水平不断提高。"
+    assert [text[a:b] for a, b in SourceText(text).paragraphs] == [
+        f"近年来，中国经济{line_end}持续快速发展。",
+        "人民生活水平不断提高。",
+    ]

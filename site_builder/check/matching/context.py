@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from site_builder.model import Span
+from site_builder.text.boundaries import is_boundary
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
 
@@ -17,19 +18,23 @@ _SPACES = re.compile(r"\s+")
 
 
 def ends_before(source: SourceText, span: Span, wanted: str) -> bool:
-    """Whether the normalized text before ``span``, give or take a space, ends with ``wanted``."""
+    """Whether the normalized text before ``span``, give or take a space, ends with ``wanted``,
+    which begins there on a word boundary (``known`` is not the end of ``unknown``)."""
     norm = source.normalized
     end = norm.start_to_normalized(span.start)
-    before = norm.text[max(end - len(wanted) - 1, 0) : end]
-    return before.rstrip(" ").endswith(wanted)
+    low = max(end - len(wanted) - 1, 0)
+    before = norm.text[low:end].rstrip(" ")
+    return before.endswith(wanted) and is_boundary(norm.text, low + len(before) - len(wanted))
 
 
 def starts_after(source: SourceText, span: Span, wanted: str) -> bool:
-    """Whether the normalized text after ``span``, give or take a space, starts with ``wanted``."""
+    """Whether the normalized text after ``span``, give or take a space, starts with ``wanted``,
+    which ends there on a word boundary."""
     norm = source.normalized
     start = norm.end_to_normalized(span.end)
     after = norm.text[start : start + len(wanted) + 1]
-    return after.lstrip(" ").startswith(wanted)
+    skipped = len(after) - len(after.lstrip(" "))
+    return after[skipped:].startswith(wanted) and is_boundary(norm.text, start + skipped + len(wanted))
 
 
 def context_problem(source: SourceText, spans: Sequence[Span], side: str, given: str) -> str:

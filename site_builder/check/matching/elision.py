@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from site_builder.check.matching.search import MAX_OCCURRENCES, Candidate
 from site_builder.model import Span
+from site_builder.text import elision_marks
 from site_builder.text.boundaries import is_boundary
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
 
-ELISION = re.compile(r"\[\s*(?:…|\.\.\.)\s*\]|…|\.{3,}")
+ELISION = re.compile(elision_marks.PATTERN)
 INSERTION = re.compile(r"\[[^\[\]]*\]")
 _MARKUP = re.compile(rf"(?P<elision>{ELISION.pattern})|(?P<insertion>{INSERTION.pattern})")
 _REPLACED_INITIAL = re.compile(r"\[[^\W\d_]\](?=[^\W\d_])")

@@ -47,9 +47,14 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
         seen = {c.span.start for c in verbatim}
         found = search.normalized(quote, source, wanted=wanted, skip=seen)
         normalized, cut_normalized = search.in_whole_words(found, source)
+    # One passage is one place: a place found once normalized inside a verbatim one (the quote
+    # without the white space it has at an end) is the same place.
+    normalized = [c for c in normalized if not any(_nested(c.span, v.span) for v in verbatim)]
     candidates = verbatim + normalized
     if not verbatim:
         status = "normalized"
+    if not candidates:
+        candidates, cut_normalized = search.in_whole_words(search.hyphen_kept(quote, source), source)
     if not candidates:
         elided = elision.parse(quote)
         if elided is not None:
@@ -107,6 +112,11 @@ def found_once(quote: str, wanted: str, source: SourceText) -> Match | None:
         at = norm.text.find(wanted, at + 1)
     span = Span(start, end)
     return Match("exact", span, occurrences=(span,))
+
+
+def _nested(a: Span, b: Span) -> bool:
+    """Whether one of the spans lies within the other."""
+    return (b.start <= a.start and a.end <= b.end) or (a.start <= b.start and b.end <= a.end)
 
 
 def _needed(candidate: Candidate, source: SourceText) -> tuple[str, ...]:

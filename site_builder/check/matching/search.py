@@ -6,8 +6,9 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from site_builder.model import Span
+from site_builder.text import hyphenation
 from site_builder.text.boundaries import on_boundaries
-from site_builder.text.normalize import normalize
+from site_builder.text.normalize import HYPHEN_KEPT, normalize
 from site_builder.text.source_text import SourceText
 
 # Bounds the work on a quote that occurs everywhere (a single letter, say).
@@ -52,6 +53,27 @@ def normalized(
         if passage == quote or normalize(passage) == wanted:
             span = Span(start, end)
             found.append(Candidate(span, pieces=((span, quote),)))
+    return found
+
+
+def hyphen_kept(quote: str, source: SourceText) -> list[Candidate]:
+    """The places of a quote with a hyphen between letters (``mixed-mode``) where the source breaks
+    the line after that hyphen (``mixed-`` / ``mode``), found as ``hyphenation`` reads the source
+    (``mixedmode``) and kept where the passage, its hyphens kept, reads as the quote."""
+    if not hyphenation.has_inner_hyphen(quote):
+        return []
+    norm = source.normalized
+    text = source.text
+    joined = normalize(hyphenation.joined(quote))
+    quoted = hyphenation.hyphen_kept(quote)
+    wanted = normalize(quoted, HYPHEN_KEPT)
+    found = []
+    for at in find_all(norm.text, joined):
+        start = norm.start_to_original(at)
+        end = norm.end_to_original(at + len(joined))
+        if normalize(text[start:end], HYPHEN_KEPT) == wanted:
+            span = Span(start, end)
+            found.append(Candidate(span, pieces=((span, quoted),)))
     return found
 
 
