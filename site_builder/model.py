@@ -21,6 +21,7 @@ class Original:
     name: str  # its file name, or the last part of its URL
     media_type: str  # such as application/pdf
     sha256: str  # of its bytes
+    publish: bool = True  # False: kept but not published (it holds scripts or launch actions)
 
 
 @dataclass(frozen=True)
