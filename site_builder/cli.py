@@ -351,9 +351,24 @@ def serve_command(root: Path, dev_addr: str) -> None:
 @root_option
 @click.option("--replace", is_flag=True, help="Replace the source of that id, saying which quotes would fall.")
 @click.option("--no-keep-original", is_flag=True, help="Keep no copy of the original under seeds/originals/.")
+@click.option("--title", help="The title, in place of the document's own.")
+@click.option("--author", help="The author, in place of the document's own.")
+@click.option("--publisher", help="The publisher, in place of the site's name.")
+@click.option("--url", help="Where the document was published (http or https).")
+@click.option("--published", metavar="DATE", help="Date of publication: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option(
+    "--publish-original", is_flag=True, help="Publish the kept original even if it holds scripts or launch actions."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def add_source_command(
-    target: str, source_id: str | None, root: Path, replace: bool, no_keep_original: bool, fmt: str
+    target: str,
+    source_id: str | None,
+    root: Path,
+    replace: bool,
+    no_keep_original: bool,
+    fmt: str,
+    publish_original: bool,
+    **given: str | None,
 ) -> None:
     """Add a web page (file or URL), PDF, plain-text or Markdown file as a source in seeds/."""
     import json
@@ -363,7 +378,11 @@ def add_source_command(
 
     root = _project_root(root)
     try:
-        plan = plan_source(target, root, AddOptions(source_id, replace, keep_original=not no_keep_original))
+        fields = tuple((key, value) for key, value in given.items() if value is not None)
+        options = AddOptions(
+            source_id, replace, keep_original=not no_keep_original, given=fields, publish_original=publish_original
+        )
+        plan = plan_source(target, root, options)
     except IngestError as exc:
         click.echo(f"site-builder: error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)

@@ -33,13 +33,31 @@ def metadata(extracted: Extracted, *, sha256: str, retrieved: str, original: Ori
         "pages": extracted.pages,
         "page_labels": list(extracted.page_labels) or None,
         "retrieved": retrieved,
-        "original": {"name": original.name, "media_type": original.media_type, "sha256": original.sha256}
-        if original
-        else None,
+        "original": _original(original, extracted.active_content) if original else None,
         "sha256": sha256,
+        "repairs": extracted.repairs or None,
     }
     properties = load_schema("source")["properties"]
     return {key: value for key, value in fields.items() if value is not None and _fits(value, properties[key])}
+
+
+def _original(original: Original, active: tuple[str, ...]) -> dict[str, Any]:
+    fields: dict[str, Any] = {"name": original.name, "media_type": original.media_type, "sha256": original.sha256}
+    if active:
+        fields["active_content"] = list(active)
+    if active or not original.publish:
+        fields["publish"] = original.publish
+    return fields
+
+
+def given_field(key: str, value: str) -> str:
+    """A field given on the command line (``--published``), or why the schema refuses it."""
+    value = " ".join(value.split())
+    schema = load_schema("source")["properties"][key]
+    if not _fits(value, schema):
+        what = schema.get("description") or "a value that is not empty"
+        raise ValueError(f"--{key} {value!r} is not valid; give {what[0].lower()}{what[1:].rstrip('.')}")
+    return value
 
 
 def _fits(value: Any, schema: dict[str, Any]) -> bool:
