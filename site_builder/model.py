@@ -11,6 +11,7 @@ from site_builder.diagnostics import Diagnostic
 from site_builder.text.pages import page_at, page_starts
 from site_builder.text.source_text import SourceText
 
+_HYPHENATED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n(?=[^\W\d_])")
 _WORDS = re.compile(r"\S+")
 
 
@@ -68,10 +69,10 @@ class Source:
 
     @property
     def title(self) -> str:
-        """The metadata title, else the first words of the text."""
+        """The metadata title, else the first words of the text (a word hyphenated at a line end joined)."""
         if self.meta.title:
             return self.meta.title
-        words = _WORDS.findall(self.text.text[:2000])
+        words = _WORDS.findall(_HYPHENATED_LINE_END.sub("", self.text.text[:2000]))
         if not words:
             return self.id
         head = " ".join(words[:8])
