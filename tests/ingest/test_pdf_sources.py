@@ -95,3 +95,24 @@ def test_an_elision_still_never_joins_two_paragraphs_of_one_page():
     text = SourceText(extract_pdf(PAPER.read_bytes(), PAPER.name).text)
     assert locate("For each of the […] eleven languages", text).found  # across the page break
     assert not locate("Our contribution is threefold. […] Hierarchical Bayesian models", text).found
+
+
+@pytest.mark.parametrize(
+    ("pdf", "before", "after"),
+    [
+        (PAPER, "and morphological segmentation. For each of the", "eleven languages we held out a fifth"),
+        (FRENCH, "la vitesse des voitures n'ait pas", "été abaissée à trente kilomètres"),
+    ],
+)
+def test_the_help_for_a_quote_across_a_page_break_elides_the_page_furniture(pdf, before, after):
+    text = SourceText(extract_pdf(pdf.read_bytes(), pdf.name).text)
+    match = locate(f"{before} {after}", text)
+    assert not match.found and match.suggestion is not None
+    assert match.suggestion.text == f"{before} […] {after}"
+    assert locate(match.suggestion.text, text).found
+
+
+def test_a_quote_with_a_wrong_word_gets_no_elision_for_help():
+    text = SourceText(extract_pdf(FRENCH.read_bytes(), FRENCH.name).text)
+    match = locate("la vitesse des camions n'ait pas été abaissée", text)
+    assert match.suggestion is not None and "[…]" not in match.suggestion.text
