@@ -23,7 +23,11 @@ class Line:
     size: float
 
 
-_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:/|of)\s*\d{1,4})?$")
+_ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:[Pp]age\s+)?(?:\d{{1,4}}|{_ROMAN}|{_ROMAN.upper()})"
+    r"(?:\s*(?:/|of)\s*\d{1,4})?$"
+)
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶])\s?\S")
 _EDGE = 1.0  # points: how close to the highest or lowest line a line must be to be at the edge
 SMALLER = 0.88  # a footnote's type is at most this share of the text's

@@ -116,3 +116,15 @@ def test_a_quote_with_a_wrong_word_gets_no_elision_for_help():
     text = SourceText(extract_pdf(FRENCH.read_bytes(), FRENCH.name).text)
     match = locate("la vitesse des camions n'ait pas été abaissée", text)
     assert match.suggestion is not None and "[…]" not in match.suggestion.text
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("12", True), ("xiv", True), ("Page 3", True), ("3/12", True), ("civil", False), ("Mild", False)],
+)
+def test_a_bare_page_number_is_told_from_a_word(line, number):
+    from site_builder.ingest.pdf_furniture import Line, furniture
+
+    last = [line, "Another last line", "A third one"]
+    pages = [[Line(f"Body text of page {n} goes here.", 72, 700, 10), Line(last[n], 300, 40, 10)] for n in range(3)]
+    assert (1 in furniture(pages)[0]) is number
