@@ -48,6 +48,7 @@ class Added:
     replaced: bool = False
     falling: tuple[Falling, ...] = ()  # quotes that stood in the replaced text and no longer will
     notes: tuple[str, ...] = ()
+    repairs: dict[str, int] = field(default_factory=dict)  # what extraction mended, counted
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +62,7 @@ class Added:
             "replaced": self.replaced,
             "no_longer_stand": [f.as_json() for f in self.falling],
             "notes": list(self.notes),
+            "repairs": dict(self.repairs),
         }
 
 
@@ -121,6 +123,7 @@ def plan_source(target: str, root: Path, options: AddOptions = AddOptions()) -> 
         replaced=existing is not None,
         falling=tuple(falling),
         notes=extracted.notes + _active_notes(extracted, publish),
+        repairs=extracted.repairs,
     )
     return Plan(root, added, writes, removes)
 

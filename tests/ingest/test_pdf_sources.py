@@ -4,6 +4,7 @@ printed by a browser, with no edit of their metadata by hand (fixtures/pdf-sourc
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,7 +39,8 @@ def published(project, run_cli):
     """Both PDFs added, a sheet citing them, and the site built."""
     project.mkdocs()
     root = str(project.root)
-    assert run_cli("add-source", str(PAPER), "--root", root).code == 0
+    paper = run_cli("add-source", str(PAPER), "--root", root, "--format", "json")
+    assert paper.code == 0 and json.loads(paper.out)["repairs"] == {"accents": 2}
     french = run_cli("add-source", str(FRENCH), "--root", root, "--published", "2020-01-19")
     assert french.code == 0, french.err
     citations = [(source, quote) for source, quotes in QUOTES.items() for quote in quotes]
