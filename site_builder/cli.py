@@ -371,6 +371,14 @@ def serve_command(root: Path, dev_addr: str) -> None:
     is_flag=True,
     help="Allow a URL on a loopback, private or link-local address (refused otherwise).",
 )
+@click.option("--title", help="The title, in place of the document's own.")
+@click.option("--author", help="The author, in place of the document's own.")
+@click.option("--publisher", help="The publisher, in place of the site's name.")
+@click.option("--url", help="Where the document was published (http or https).")
+@click.option("--published", metavar="DATE", help="Date of publication: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option(
+    "--publish-original", is_flag=True, help="Publish the kept original even if it holds scripts or launch actions."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def add_source_command(
     target: str,
@@ -380,6 +388,8 @@ def add_source_command(
     no_keep_original: bool,
     allow_private: bool,
     fmt: str,
+    publish_original: bool,
+    **given: str | None,
 ) -> None:
     """Add a web page (file or URL), PDF, plain-text or Markdown file as a source in seeds/."""
     import json
@@ -391,7 +401,15 @@ def add_source_command(
     root = _project_root(root)
     if note := credentials_note(target):
         click.echo(f"site-builder: warning: {note}", err=True)
-    options = AddOptions(source_id, replace, keep_original=not no_keep_original, allow_private=allow_private)
+    fields = tuple((key, value) for key, value in given.items() if value is not None)
+    options = AddOptions(
+        source_id,
+        replace,
+        keep_original=not no_keep_original,
+        allow_private=allow_private,
+        given=fields,
+        publish_original=publish_original,
+    )
     try:
         plan = plan_source(target, root, options)
     except IngestError as exc:

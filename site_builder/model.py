@@ -11,6 +11,7 @@ from site_builder.diagnostics import Diagnostic
 from site_builder.text.pages import page_at, page_starts
 from site_builder.text.source_text import SourceText
 
+_HYPHENATED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\n(?=[^\W\d_])")
 _WORDS = re.compile(r"\S+")
 
 
@@ -21,6 +22,7 @@ class Original:
     name: str  # its file name, or the last part of its URL
     media_type: str  # such as application/pdf
     sha256: str  # of its bytes
+    publish: bool = True  # False: kept but not published (it holds scripts or launch actions)
 
 
 @dataclass(frozen=True)
@@ -67,10 +69,10 @@ class Source:
 
     @property
     def title(self) -> str:
-        """The metadata title, else the first words of the text."""
+        """The metadata title, else the first words of the text (a word hyphenated at a line end joined)."""
         if self.meta.title:
             return self.meta.title
-        words = _WORDS.findall(self.text.text[:2000])
+        words = _WORDS.findall(_HYPHENATED_LINE_END.sub("", self.text.text[:2000]))
         if not words:
             return self.id
         head = " ".join(words[:8])

@@ -14,7 +14,7 @@ from site_builder.atomic import make_folder, write_atomic
 from site_builder.ingest import fetch, formats, source_ids
 from site_builder.ingest.document import Extracted
 from site_builder.ingest.errors import IngestError
-from site_builder.ingest.metadata import metadata, metadata_yaml, retrieved_today
+from site_builder.ingest.metadata import given_field, metadata, metadata_yaml, retrieved_today
 from site_builder.ingest.replace import Falling, quotes_that_would_fall
 from site_builder.load.files import relative
 from site_builder.load.project import load_project
@@ -31,6 +31,8 @@ class AddOptions:
     max_bytes: int = fetch.MAX_BYTES
     timeout: float = fetch.TIMEOUT
     allow_private: bool = False  # may download from loopback, private and link-local addresses
+    given: tuple[tuple[str, str], ...] = ()  # metadata set on the command line: (field, value)
+    publish_original: bool = False  # publish a kept original even if it holds scripts
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Added:
     replaced: bool = False
     falling: tuple[Falling, ...] = ()  # quotes that stood in the replaced text and no longer will
     notes: tuple[str, ...] = ()
+    repairs: dict[str, int] = field(default_factory=dict)  # what extraction mended, counted
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -60,6 +63,7 @@ class Added:
             "replaced": self.replaced,
             "no_longer_stand": [f.as_json() for f in self.falling],
             "notes": list(self.notes),
+            "repairs": dict(self.repairs),
         }
 
 
@@ -83,11 +87,12 @@ def plan_source(target: str, root: Path, options: AddOptions = AddOptions()) -> 
         source_ids.check_given(options.source_id)
     data, name, media_type, url = _read(target, options)
     kind = formats.format_of(data, name, media_type)
-    extracted = _extract(kind, data, name, url)
+    extracted = _with_given(_extract(kind, data, name, url), options.given)
     project, _ = load_project(root)
     text = extracted.text.encode("utf-8")
     source_id, existing = _choose_id(project, extracted, name, hashlib.sha256(data).hexdigest(), options)
-    original = Original(name, formats.MEDIA_TYPES[kind], hashlib.sha256(data).hexdigest())
+    publish = options.publish_original or not extracted.active_content
+    original = Original(name, formats.MEDIA_TYPES[kind], hashlib.sha256(data).hexdigest(), publish)
     fields = metadata(
         extracted, sha256=hashlib.sha256(text).hexdigest(), retrieved=retrieved_today(), original=original
     )
@@ -118,7 +123,8 @@ def plan_source(target: str, root: Path, options: AddOptions = AddOptions()) -> 
         files=tuple(writes),
         replaced=existing is not None,
         falling=tuple(falling),
-        notes=extracted.notes,
+        notes=extracted.notes + _active_notes(extracted, publish),
+        repairs=extracted.repairs,
     )
     return Plan(root, added, writes, removes)
 
@@ -148,6 +154,29 @@ def _read(target: str, options: AddOptions) -> tuple[bytes, str, str | None, str
     if len(data) > options.max_bytes:
         raise IngestError(f"{target} is larger than {options.max_bytes / 2**20:g} MB; it is not read")
     return data, path.name, None, None
+
+
+def _with_given(extracted: Extracted, given: tuple[tuple[str, str], ...]) -> Extracted:
+    """The extraction with the metadata given on the command line in place of what was found."""
+    fields = {}
+    for key, value in given:
+        try:
+            fields[key] = given_field(key, value)
+        except ValueError as exc:
+            raise IngestError(str(exc)) from None
+    return Extracted(**{**extracted.__dict__, **fields}) if fields else extracted
+
+
+def _active_notes(extracted: Extracted, publish: bool) -> tuple[str, ...]:
+    if not extracted.active_content:
+        return ()
+    where = "; ".join(extracted.active_content)
+    then = (
+        "it is published as asked (--publish-original)"
+        if publish
+        else "the original is kept but not published; add it again with --replace --publish-original to publish it"
+    )
+    return (f"warning: the PDF holds active content ({where}); {then}",)
 
 
 def _extract(kind: str, data: bytes, name: str, url: str | None) -> Extracted:

@@ -23,3 +23,5 @@ class Extracted:
     pages: int | None = None
     page_labels: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what the curator should know, e.g. empty pages
+    repairs: dict[str, int] = field(default_factory=dict)  # what extraction mended, counted (``accents``)
+    active_content: tuple[str, ...] = ()  # where a PDF holds scripts or launch actions

@@ -15,6 +15,7 @@ from typing import Any
 from site_builder.ingest import language
 from site_builder.ingest.document import Extracted
 from site_builder.ingest.errors import IngestError
+from site_builder.ingest.titles import page_title
 
 _BLOCKS = {"p", "head", "item", "cell"}
 _CONTAINERS = {"list", "table", "row", "div", "main", "body", "quote"}
@@ -63,7 +64,7 @@ def extract_html(data: bytes, name: str, url: str | None = None) -> Extracted:
     text = "\n\n".join(paragraphs) + "\n"
     return Extracted(
         text=text,
-        title=_field(document, "title"),
+        title=page_title(_field(document, "title") or ""),
         author=_field(document, "author"),
         publisher=_field(document, "sitename"),
         published=_field(document, "date"),

@@ -10,6 +10,7 @@ import jsonschema
 import yaml
 
 from site_builder.ingest.document import Extracted
+from site_builder.ingest.fetch import without_credentials
 from site_builder.load.schema import load_schema
 from site_builder.model import Original
 
@@ -28,18 +29,36 @@ def metadata(extracted: Extracted, *, sha256: str, retrieved: str, original: Ori
         "author": extracted.author,
         "publisher": extracted.publisher,
         "published": extracted.published,
-        "url": extracted.url,
+        "url": without_credentials(extracted.url) if extracted.url else None,
         "language": extracted.language,
         "pages": extracted.pages,
         "page_labels": list(extracted.page_labels) or None,
         "retrieved": retrieved,
-        "original": {"name": original.name, "media_type": original.media_type, "sha256": original.sha256}
-        if original
-        else None,
+        "original": _original(original, extracted.active_content) if original else None,
         "sha256": sha256,
+        "repairs": extracted.repairs or None,
     }
     properties = load_schema("source")["properties"]
     return {key: value for key, value in fields.items() if value is not None and _fits(value, properties[key])}
+
+
+def _original(original: Original, active: tuple[str, ...]) -> dict[str, Any]:
+    fields: dict[str, Any] = {"name": original.name, "media_type": original.media_type, "sha256": original.sha256}
+    if active:
+        fields["active_content"] = list(active)
+    if active or not original.publish:
+        fields["publish"] = original.publish
+    return fields
+
+
+def given_field(key: str, value: str) -> str:
+    """A field given on the command line (``--published``), or why the schema refuses it."""
+    value = " ".join(value.split())
+    schema = load_schema("source")["properties"][key]
+    if not _fits(value, schema):
+        what = schema.get("description") or "a value that is not empty"
+        raise ValueError(f"--{key} {value!r} is not valid; give {what[0].lower()}{what[1:].rstrip('.')}")
+    return value
 
 
 def _fits(value: Any, schema: dict[str, Any]) -> bool:

@@ -22,7 +22,7 @@ def summary_text(added: Added) -> str:
         f"{'paragraph' if added.paragraphs == 1 else 'paragraphs'}{pages_phrase(added)}"
     ]
     lines += [f"wrote {path}" for path in added.files]
-    lines += [f"note: {note}" for note in added.notes]
+    lines += [note if note.startswith("warning: ") else f"note: {note}" for note in added.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -31,7 +31,9 @@ def meta_from(data: dict[str, Any]) -> SourceMeta:
         **{key: data[key] for key in _TEXT_FIELDS if isinstance(data.get(key), str)},
         pages=data.get("pages") if isinstance(data.get("pages"), int) else None,
         page_labels=tuple(data.get("page_labels") or ()),
-        original=Original(original["name"], original["media_type"], original["sha256"])
+        original=Original(
+            original["name"], original["media_type"], original["sha256"], original.get("publish") is not False
+        )
         if isinstance(original, dict)
         else None,
     )

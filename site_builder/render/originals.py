@@ -16,6 +16,8 @@ def published_original(source: Source) -> str | None:
     original = source.meta.original
     if source.original_file is None or original is None or original.media_type not in PUBLISHED_TYPES:
         return None
+    if not original.publish:
+        return None
     return urls.original_file(source.id)
 
 

@@ -3,15 +3,41 @@
 Each highlighted piece is a ``<mark>`` inside a link to the first fact citing it; the first
 piece of a passage carries the passage's id (further passages that start at the same place get
 an empty anchor just before it), and a numbered back-link follows each passage's last piece.
+
+A word hyphenated at a line end (``infer-`` then ``ence`` on the next line) is shown joined,
+``infer-ence``, its hyphen kept as the page prints it, never as ``infer- ence``.
 """
 
 from __future__ import annotations
+
+import re
+from bisect import bisect_left
 
 from site_builder.model import CitationResult
 from site_builder.render import urls
 from site_builder.render.escape import Md, attribute, inline
 from site_builder.render.highlight import Passage, split
 from site_builder.render.views import spans_of
+
+#: a line break after a hyphen that ends a word part and before the letter that goes on
+_HYPHENATED_LINE_END = re.compile(r"(?<=[^\W\d_][-\u00ad\u2010])\n(?=[^\W\d_])")
+
+
+def _words(text: str, start: int, end: int, joins: list[int]) -> str:
+    """``text[start:end]`` as inert Markdown, a word hyphenated at a line end joined up again,
+    its hyphen shown in a lighter tone (``sb-hyphen``) as the page's own line-end mark."""
+    inside = joins[bisect_left(joins, start) : bisect_left(joins, end)]
+    if not inside:
+        return inline(text[start:end])
+    parts: list[str] = []
+    at = start
+    for join in inside:
+        if join - 1 >= at:  # the hyphen is in this piece
+            parts.append(inline(text[at : join - 1]))
+            parts.append(f'<span class="sb-hyphen">{inline(text[join - 1])}</span>')
+        at = join + 1
+    parts.append(inline(text[at:end]))
+    return "".join(parts)
 
 
 def _anchor(key: str) -> str:
@@ -32,12 +58,13 @@ def highlighted_paragraphs(source, results: list[CitationResult]) -> list[Md]:
         return urls.href(page, urls.sheet_page(fact.sheet), urls.fact_anchor(fact.id))
 
     text = source.text.text
+    joins = [m.start() for m in _HYPHENATED_LINE_END.finditer(text)]
     out: list[Md] = []
     shown: set[str] = set()
     for pieces in split(source.text.paragraphs, passages):
         parts: list[str] = []
         for piece in pieces:
-            words = inline(text[piece.start : piece.end])
+            words = _words(text, piece.start, piece.end, joins)
             if not piece.covered_by:
                 parts.append(words)
                 continue

@@ -1,7 +1,8 @@
 """Quotes that leave words out (``…``, ``[...]``) or add editorial words in brackets.
 
 The quote is cut at each elision marker and at each bracketed insertion; the parts
-must then occur in order within one paragraph of the source. A bracketed letter at
+must then occur in order within one paragraph of the source, or across a page break and
+the page furniture beside it (``text.pages.across_page_breaks``). A bracketed letter at
 the start of a word (``[T]he`` for ``the``) stands for any one letter and keeps the
 rest of the word attached to it.
 """
@@ -18,6 +19,7 @@ from site_builder.model import Span
 from site_builder.text import elision_marks
 from site_builder.text.boundaries import is_boundary
 from site_builder.text.normalize import normalize
+from site_builder.text.pages import across_page_breaks
 from site_builder.text.source_text import SourceText
 
 ELISION = re.compile(elision_marks.PATTERN)
@@ -118,6 +120,7 @@ def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> I
     norm = source.normalized
     text = norm.text
     starts, ends = source.normalized_paragraphs
+    windows = _windows(source)
     anchor = max((unit.longest for unit in quote.units), key=len)
     found = 0
     at = text.find(anchor)
@@ -126,9 +129,10 @@ def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> I
         if k < 0 or at >= ends[k]:
             at = text.find(anchor, at + 1)
             continue
-        for matches in _in_paragraph(quote.units, text, starts[k], ends[k]):
+        first, last = windows.get(k, (k, k))
+        for matches in _in_paragraph(quote.units, text, starts[first], ends[last]):
             if suffix:
-                matches = _end_before(suffix, quote.units[-1], matches, text, ends[k])
+                matches = _end_before(suffix, quote.units[-1], matches, text, ends[last])
             candidate = _candidate(quote.units, matches, source)
             if not _in_whole_words(quote.units, candidate, source):
                 continue
@@ -138,7 +142,19 @@ def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> I
             found += 1
             if found == MAX_OCCURRENCES:
                 return
-        at = text.find(anchor, ends[k])
+        at = text.find(anchor, ends[last])
+
+
+def _windows(source: SourceText) -> dict[int, tuple[int, int]]:
+    """The paragraphs searched together, by each of them: those a page break runs across."""
+    if "\f" not in source.text:
+        return {}
+    windows: dict[int, tuple[int, int]] = {}
+    for first, last in across_page_breaks(source.text, list(source.paragraphs)):
+        first = min((windows[k][0] for k in range(first, last + 1) if k in windows), default=first)
+        for k in range(first, last + 1):
+            windows[k] = (first, last)
+    return windows
 
 
 def _in_paragraph(units: tuple[Unit, ...], text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:

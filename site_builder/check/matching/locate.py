@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from site_builder.check.matching import elision, search
 from site_builder.check.matching.context import context_problem, ends_before, starts_after
+from site_builder.check.matching.page_break import across_page_break
 from site_builder.check.matching.search import Candidate
 from site_builder.check.matching.suggest import closest_passage, passage_suggestion
 from site_builder.model import Match, Span, Status, Suggestion
@@ -67,7 +68,8 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
             start, end = whole_words(source.text, inside[0].span.start, inside[0].span.end)
             suggestion = passage_suggestion(quote, source, start, end)
             return Match("not-found", insertions=insertions, suggestion=suggestion, inside_word=True)
-        return Match("not-found", insertions=insertions, suggestion=closest_passage(quote, source))
+        elided_help = across_page_break(quote, source) or closest_passage(quote, source)
+        return Match("not-found", insertions=insertions, suggestion=elided_help)
 
     spans = tuple(c.span for c in candidates)
     for side, given, fits in (("prefix", prefix, ends_before), ("suffix", suffix, starts_after)):
