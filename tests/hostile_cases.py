@@ -1,8 +1,8 @@
-"""Hostile and broken inputs, and what each gets: the cases behind the README's table.
+"""Hostile and broken inputs, and what each gets: the cases behind the security page's table.
 
 Each case is either run here, on a small valid project with the case's files added
 (``tests/test_hostile_cases.py`` checks its exit code and diagnostic), or proven by the test it
-names. The README's table is made from this list, and a test keeps the two the same:
+names. The table in docs/pages/security.md is made from this list, and a test keeps the two the same:
 ``python tests/hostile_cases.py`` prints the table.
 """
 
@@ -77,7 +77,7 @@ def _both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
 class Case:
     name: str
     group: str
-    tried: str  # what the input is (the README's first column)
+    tried: str  # what the input is (the table's first column)
     outcome: str = ""  # what it gets, when no diagnostic says it
     code: str | None = None  # the diagnostic expected…
     where: str | None = None  # …at "file:line"
@@ -755,7 +755,7 @@ CASES: list[Case] = [
 
 
 def readme_table() -> str:
-    """The README's table of hostile inputs."""
+    """The security page's table of hostile inputs."""
     rows = ["| case | input | result | exit |", "| --- | --- | --- | --- |"]
     for case in CASES:
         cells = [f"`{case.name}`", case.tried, case.result, {-9: "killed"}.get(case.exit, str(case.exit))]

@@ -1,7 +1,7 @@
 """A team's set-up from a built wheel: install it in a fresh venv, make a project with `init`, then
 install what `init` wrote in another fresh venv and build the site there.
 
-Slow (two venvs and their dependencies): runs when SITE_BUILDER_SLOW_TESTS=1, as CI sets it.
+Slow (two venvs and their dependencies): runs when SITE_BUILDER_SLOW_TESTS=1, as `.ci/run` sets it.
 """
 
 from __future__ import annotations

@@ -156,3 +156,14 @@ def test_the_pull_request_check_installs_the_checker_the_base_branch_pins(tmp_pa
     installs = [step["run"] for step in steps if "pip install" in step.get("run", "")]
     assert installs and all('git show "$BASE:requirements.txt"' in run for run in installs)
     assert not any("-r requirements.txt" in run for run in installs)
+
+
+def test_the_readme_init_writes_says_how_a_source_is_added_and_that_add_source_pins_it(tmp_path, run_cli):
+    target = tmp_path / "facts"
+    run_cli("init", str(target), *REQ)
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert "site-builder add-source" in readme and "pin" in readme
+    page = tmp_path / "notes.txt"
+    page.write_text("The keeper lit the lamp every evening at dusk, whatever the weather.\n", encoding="utf-8")
+    assert run_cli("add-source", str(page), "--root", str(target), "--id", "notes").code == 0
+    assert "source-unpinned" not in run_cli("check", "--root", str(target)).out

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 from conftest import REPO
 from site_builder.check.run import check
-from site_builder.diagnostics import CODES
 
 
 def test_the_repository_records_all_verify():
@@ -26,11 +24,3 @@ def test_the_first_source_is_a_byte_identical_copy():
     assert digest == "c06ad06671107904a3e8f674101c4f486d4f6857e9b36a86001e0a23b8a38145"
     if shared.exists():  # beside the repository wherever the shared folder is checked out
         assert ours.read_bytes() == shared.read_bytes()
-
-
-def test_readme_documents_every_diagnostic_code():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    readme = readme[readme.index("### Diagnostic codes") :]
-    readme = readme[: readme.index("\n#", 1)]
-    documented = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.M))
-    assert documented == set(CODES)
