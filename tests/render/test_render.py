@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import shutil
 import string
 import unicodedata
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +21,7 @@ from site_builder.model import Match, Span
 from site_builder.render.coverage import cited_share, merged, percent
 from site_builder.render.edit_links import edit_url
 from site_builder.render.escape import inline
+from site_builder.render.generate import generate
 from site_builder.render.highlight import Passage, split
 from site_builder.render.pages import description, render_site
 from site_builder.render.site_settings import SiteSettings
@@ -384,3 +387,37 @@ def test_home_page_counts_read_right_in_the_singular_and_the_plural(project):
     project.source("port", "The port opened in the spring of that year.")
     project.fact_sheet("ports", ("port", "opened in the spring"), ("ship", "with all hands"))
     assert _counts(render_site(check(project.root))) == "2 fact sheets · 2 facts · 3 citations · 2 sources · 0 tags"
+
+
+def test_generation_never_writes_through_a_link_in_the_docs_folder(harbour, tmp_path):
+    """A link committed into a generated folder cannot carry a page outside it."""
+    from site_builder.atomic import UnsafeWrite
+
+    docs = tmp_path / "docs"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    generate(check(harbour.root), docs)
+    shutil.rmtree(docs / "sheets")
+    (docs / "sheets").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafeWrite, match="symbolic link"):
+        generate(check(harbour.root), docs)
+    assert not list(outside.iterdir())
+
+
+def test_a_docs_folder_that_is_a_link_is_refused(harbour, tmp_path):
+    from site_builder.atomic import UnsafeWrite
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "docs").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafeWrite, match="symbolic link"):
+        generate(check(harbour.root), tmp_path / "docs")
+    assert not list(outside.iterdir())
+
+
+def test_a_stray_link_in_a_generated_folder_is_removed_not_followed(harbour, tmp_path):
+    docs = tmp_path / "docs"
+    generate(check(harbour.root), docs)
+    (docs / "stray.md").symlink_to(harbour.root / "seeds" / "harbour.txt")
+    generate(check(harbour.root), docs)
+    assert not (docs / "stray.md").is_symlink() and (harbour.root / "seeds" / "harbour.txt").is_file()
