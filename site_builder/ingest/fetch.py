@@ -100,6 +100,8 @@ def _parse(url: str) -> SplitResult:
         raise IngestError(f"not a valid address: {url}; check the brackets, host and port") from None
     if scheme not in _SCHEMES or not parts.hostname:
         raise IngestError(f"{url}: only http and https URLs can be added (not {scheme or 'this'}:)")
+    if parts.port == 0:
+        raise IngestError(f"not a valid address: {url}; port 0 is not a port a server listens on")
     return parts
 
 
@@ -209,6 +211,8 @@ def _failure(url: str, exc: Exception) -> IngestError:
             return IngestError(f"{url}: the secure (https) connection could not be set up")
         if isinstance(cause, TimeoutError | socket.timeout):
             return IngestError(f"{url}: the server did not answer in time; save the document and add the file")
+        if isinstance(cause, OSError) and cause.errno is not None:  # no route, no such interface, …
+            return IngestError(f"{url}: cannot connect ({cause.strerror or type(cause).__name__})")
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, urllib3.exceptions.HTTPError | http.client.HTTPException):
         return IngestError(f"{url}: the server's answer broke off or was not valid HTTP; nothing was downloaded")

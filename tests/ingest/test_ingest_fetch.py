@@ -201,10 +201,18 @@ def test_headers_sent_one_byte_at_a_time_are_cut_at_the_deadline(drip):
     assert time.monotonic() - started < 5  # a generous bound: the server would send for hours
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "http://[::1/a", "http://example.org:99999/", "http://h:port/"])
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[::1/a", "http://example.org:99999/", "http://h:port/", "http://example.org:0/"]
+)
 def test_a_malformed_url_is_named_as_not_valid(url):
     with pytest.raises(IngestError, match="not a valid address: "):
         fetch(url)
+
+
+def test_an_address_that_cannot_be_reached_says_it_cannot_connect_in_its_own_words():
+    """An IPv6 zone that names no interface of this machine: no traceback, no word of invalid HTTP."""
+    with pytest.raises(IngestError, match=r"cannot connect \("):
+        fetch("http://[fe80::1%25no-such-interface]/x", allow_private=True)
 
 
 def test_a_redirect_to_a_malformed_url_is_named_as_not_valid(site):
