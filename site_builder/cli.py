@@ -156,7 +156,7 @@ def _print_fixes(root: Path, report: Report, unsafe: bool) -> int:
     diff = unified_diff(files)
     click.echo(diff, nl=False)
     count = sum(len(f.applied) for f in files if f.changed)
-    click.echo(f"would fix {count} problem{'s' if count != 1 else ''}", err=True)
+    click.echo(f"would fix {counted(count, 'problem')}", err=True)
     _report_skipped(files)
     _unsafe_note(hidden)
     return EXIT_PROBLEMS if diff else EXIT_OK
@@ -172,7 +172,7 @@ def _apply_fixes(root: Path, report: Report, unsafe: bool) -> bool:
     count = sum(len(f.applied) for f in files if f.changed)
     changed = [f.file for f in files if f.changed]
     if count:
-        click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {', '.join(changed)}", err=True)
+        click.echo(f"fixed {counted(count, 'problem')} in {', '.join(changed)}", err=True)
     _report_skipped(files)
     _unsafe_note(hidden)
     return bool(changed)
@@ -244,7 +244,9 @@ def init_command(folder: Path, name: str, site_url: str | None, requirement: str
         written = create(folder, site_name=name, site_url=site_url, requirement=line, documentation=documentation())
     except (NotEmpty, BadValue, NoRequirement) as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"made {folder} ({len(written)} files); next: cd {folder} && site-builder check && site-builder build")
+    click.echo(
+        f"made {folder} ({counted(len(written), 'file')}); next: cd {folder} && site-builder check && site-builder build"
+    )
     if site_url is None:
         click.echo(f"set site_url in {folder / 'mkdocs.yml'} (or pass --site-url) before publishing", err=True)
 

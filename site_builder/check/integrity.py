@@ -12,6 +12,7 @@ import yaml
 
 from site_builder import diagnostics as d
 from site_builder.atomic import write_atomic
+from site_builder.counts import counted
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.yaml_edit import CannotEdit, Edit, apply_edits, compose, find, replace_value, scalar_text
 from site_builder.model import CitationResult, Project, Source
@@ -110,7 +111,7 @@ def pin_problems(project: Project, citations: list[CitationResult]) -> list[Diag
             ]
             notes.append(f"if the change is right, review it, then run: site-builder pin {source.id}")
             cited = (
-                f"{len(results)} citation{'s' if len(results) != 1 else ''} rest on it"
+                f"{counted(len(results), 'citation')} {'rests' if len(results) == 1 else 'rest'} on it"
                 if results
                 else "no fact cites it"
             )

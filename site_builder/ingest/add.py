@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.atomic import make_folder, write_atomic
+from site_builder.counts import counted
 from site_builder.ingest import fetch, formats, source_ids
 from site_builder.ingest.document import Extracted
 from site_builder.ingest.errors import IngestError
@@ -226,5 +227,5 @@ def _exists_message(source_id: str, falling: list[Falling]) -> str:
     message = f"source '{source_id}' exists; add --replace to replace its text and metadata"
     if falling:
         facts = ", ".join(sorted({f.fact for f in falling}))
-        message += f" (the quotes of {len(falling)} citations would no longer stand: {facts})"
+        message += f" (the quotes of {counted(len(falling), 'citation')} would no longer stand: {facts})"
     return message

@@ -105,7 +105,7 @@ def _headline(review: Review) -> list[str]:
     if review.errors:
         verdict = f"❌ {counted(review.errors, 'error')}, {counted(review.warnings, 'warning')}"
     elif review.warnings:
-        verdict = f"⚠️ no errors, {review.warnings} warning{'s' if review.warnings != 1 else ''}"
+        verdict = f"⚠️ no errors, {counted(review.warnings, 'warning')}"
     else:
         verdict = "✅ every citation stands"
     return [

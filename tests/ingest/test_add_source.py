@@ -155,7 +155,7 @@ def test_an_existing_source_is_not_replaced_without_replace(project, run_cli):
     )
     assert result.code == 1
     assert result.err.startswith("site-builder: error: source 'harbour-news' exists; add --replace")
-    assert "the quotes of 1 citations would no longer stand: news#a" in result.err
+    assert "the quotes of 1 citation would no longer stand: news#a" in result.err
     assert files(project.root) == before
 
 
