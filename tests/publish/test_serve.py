@@ -44,13 +44,18 @@ def test_serve_regenerates_pages_when_a_record_changes(harbour):
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(line.decode() for line in server.stdout), daemon=True)
+    reader.start()
     try:
         url = f"http://127.0.0.1:{port}/sheets/harbour/"
         try:
             fetch_until(url, "The harbour opened in 1851")
         except AssertionError:
             server.kill()
-            raise AssertionError(server.stdout.read().decode()) from None
+            raise AssertionError("".join(output)) from None
+        # a valid project served: its address, and not a word of what the preview does on its own
+        assert output == [f"Serving the site at http://127.0.0.1:{port}/ — Ctrl+C stops\n"]
         record = harbour.root / "factsheets" / "harbour.yml"
         record.write_text(
             record.read_text(encoding="utf-8").replace(
