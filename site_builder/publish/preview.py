@@ -97,11 +97,17 @@ def for_root(root: Path) -> Preview:
 
 
 def check_for_banner(state: Preview) -> None:
-    """Check the project again if a file changed since the banner was made, for the errors it lists.
+    """Bring the banner's errors up to date with the project's files, after the hooks' rebuild.
 
-    Citations unchanged since the last check are not located again, so this costs little more
-    than reading the records that changed.
+    A report the hooks have just generated pages from is the latest check: it is used as it is.
+    Otherwise, if a file changed since the banner was made, the project is checked again; the
+    citations unchanged since are not located again, so this costs little more than reading the
+    records that changed.
     """
+    banners = state.banners
+    if state.report is not None and state.report is not banners.report:
+        banners.checked(state.files, state.report)
+        return
     now = project_files(state.root)
-    if now != state.banners.files:
-        state.banners.checked(now, check(state.root, cache=state.records, memo=state.citations))
+    if now != banners.files:
+        banners.checked(now, check(state.root, cache=state.records, memo=state.citations))
