@@ -22,12 +22,11 @@ class BannerPages:
     banner: str = ""  # what every page shows now: the latest check's errors, or nothing
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # the project's files as then checked
     pages: dict[str, str] = field(default_factory=dict)  # each built page (its path) and the banner it shows
-    report: Report | None = None  # the check the banner was made from
+    generated_from: Report | None = None  # the latest report the hooks generated pages from, once seen
 
     def checked(self, files: dict[str, tuple[int, int]], report: Report) -> None:
         """Note the check of the project's ``files`` (as they were when it began) and its errors."""
         self.files = files
-        self.report = report
         self.banner = banner_html(report.diagnostics)
 
     def rendered(self, path: str, page: str) -> str:

@@ -105,7 +105,8 @@ def check_for_banner(state: Preview) -> None:
     records that changed.
     """
     banners = state.banners
-    if state.report is not None and state.report is not banners.report:
+    if state.report is not None and state.report is not banners.generated_from:
+        banners.generated_from = state.report
         banners.checked(state.files, state.report)
         return
     now = project_files(state.root)

@@ -95,6 +95,7 @@ def test_every_page_shows_the_errors_until_the_records_are_fixed(served, tmp_pat
     people = served / "factsheets" / "people.yml"
     people.write_text(people.read_text("utf-8").replace("first master", "first mayor"), "utf-8")
     build_preview(served, site_dir)  # a new error after a good rebuild
+    build_preview(served, site_dir)  # and a rebuild with no record changed
     for page in pages:
         [item] = banner_items(page.read_text("utf-8"))
         assert item.startswith("factsheets/people.yml:"), page
