@@ -340,26 +340,20 @@ def _metadata_readable(root: Path, meta_path: str) -> bool:
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve_command(root: Path, dev_addr: str) -> None:
     """Preview the site, rebuilding it when a record or source changes."""
-    from mkdocs.commands.serve import serve
-
-    from site_builder.publish import mkdocs_hooks, preview
-    from site_builder.publish.mkdocs_build import PublishError, read_config
+    from site_builder.publish.mkdocs_build import PublishError
+    from site_builder.publish.preview_server import CannotServe, NotAnAddress, serve
 
     root = _project_root(root).resolve()
     try:
-        site = read_config(root)
-        preview.start(root, site.settings, site.docs_dir)  # MkDocs wants the docs folder to exist
+        serve(root, dev_addr)
+    except NotAnAddress as exc:
+        raise click.BadParameter(str(exc), param_hint="--dev-addr") from None
+    except CannotServe as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PROBLEMS)
-    serve(
-        config_file=str(root / "mkdocs.yml"),
-        livereload=True,
-        build_type="dirty",  # MkDocs renders again only the pages whose Markdown changed
-        watch=[str(root / "seeds"), str(root / "factsheets")],
-        hooks=[mkdocs_hooks.__file__],
-        dev_addr=dev_addr,
-    )
 
 
 @cli.command("add-source")

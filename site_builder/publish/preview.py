@@ -16,6 +16,7 @@ from site_builder.check.checker import CitationMemo
 from site_builder.check.run import check
 from site_builder.load.cache import RecordCache
 from site_builder.model import Report
+from site_builder.publish.banner_pages import BannerPages
 from site_builder.publish.build_time import build_time
 from site_builder.render.incremental import Generated, generate_changes
 from site_builder.render.site_settings import SiteSettings
@@ -32,6 +33,7 @@ class Preview:
     #: the time the exports carry, fixed when the preview starts: were it to follow each edit, every
     #: page would differ from the last rebuild's settings and be generated again
     exports_time: str | None = None
+    banners: BannerPages = field(default_factory=BannerPages)  # the errors each built page shows
 
     def settings(self, site: SiteSettings) -> SiteSettings:
         """The site's settings as the preview renders every page, from the first to the last."""
@@ -42,13 +44,13 @@ class Preview:
     def unchanged(self) -> bool:
         """Whether no file of the project changed since the pages were last generated (the
         rebuild that the generated pages themselves set off); notes the files as they are now."""
-        now = _files(self.root)
+        now = project_files(self.root)
         same = self.generated is not None and now == self.files
         self.files = now
         return same
 
 
-def _files(root: Path) -> dict[str, tuple[int, int]]:
+def project_files(root: Path) -> dict[str, tuple[int, int]]:
     """Modification time and size of every file under the project's folders and of its config."""
     found: dict[str, tuple[int, int]] = {}
     pending = [root / "seeds", root / "factsheets"]
@@ -80,6 +82,7 @@ def start(root: Path, site: SiteSettings, docs_dir: Path) -> Preview:
     state = for_root(root)
     state.unchanged()  # notes the files as they are now
     report = check(root, cache=state.records, memo=state.citations)
+    state.banners.checked(state.files, report)
     _, state.generated = generate_changes(report, docs_dir, state.settings(site), None)
     state.records.save()
     return state
@@ -91,3 +94,21 @@ def for_root(root: Path) -> Preview:
     if current is None or current.root != root:
         current = Preview(root, RecordCache.open(root))
     return current
+
+
+def check_for_banner(state: Preview) -> None:
+    """Bring the banner's errors up to date with the project's files, after the hooks' rebuild.
+
+    A report the hooks have just generated pages from is the latest check: it is used as it is.
+    Otherwise, if a file changed since the banner was made, the project is checked again; the
+    citations unchanged since are not located again, so this costs little more than reading the
+    records that changed.
+    """
+    banners = state.banners
+    if state.report is not None and state.report is not banners.generated_from:
+        banners.generated_from = state.report
+        banners.checked(state.files, state.report)
+        return
+    now = project_files(state.root)
+    if now != banners.files:
+        banners.checked(now, check(state.root, cache=state.records, memo=state.citations))

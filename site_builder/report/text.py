@@ -15,6 +15,8 @@ _COLORS = {"error": "red", "warning": "yellow"}
 SHOWN_WIDTH = 120  # characters of a record's line shown under a diagnostic
 ONE_LINE = frozenset({"source-unpinned"})  # said in one line, notes in brackets, no excerpt
 QUOTE_NOT_THERE = frozenset({"quote-not-found", "quote-partial-word"})  # the advice to copy exactly follows the first
+#: the codes of a file refused as a whole or in part: YAML, the record format, a source's text
+REFUSED_FILE = frozenset({"yaml-syntax", "schema", "source-invalid"})
 
 
 def clip(line: str, caret: int, width: int = SHOWN_WIDTH) -> tuple[str, int]:
@@ -92,9 +94,21 @@ def format_diagnostic(diagnostic: Diagnostic, root: Path, color: bool, cache: di
     return "\n".join(out)
 
 
+def unread_files(report: Report) -> list[str]:
+    """The files whose errors kept them out of the check: a record, a source or metadata refused as
+    a whole (a metadata file with any problem is), not a record loaded with a fact or two left out."""
+    project = report.project
+    loaded = {sheet.path for sheet in project.sheets} | {source.path for source in project.sources.values()}
+    refused = {x.file for x in report.diagnostics if x.severity == "error" and x.code in REFUSED_FILE}
+    return sorted(refused - loaded)
+
+
 def summary_line(report: Report) -> str:
     project = report.project
     counts = f"{counted(report.errors, 'error')}, {counted(report.warnings, 'warning')}"
+    unread = len(unread_files(report))
+    if unread:
+        counts += f"; {counted(unread, 'file')} could not be read"
     if report.changes is None:
         return (
             f"checked {counted(len(project.sheets), 'sheet')}, {counted(len(project.facts), 'fact')}, "

@@ -77,3 +77,30 @@ def test_a_quote_cut_inside_a_word_has_a_code_of_its_own(project, run_cli):
     assert lines[0].startswith("factsheets/cut.yml:7:16: error[quote-partial-word]")
     assert any(line.endswith("help: quote: The harbour opened in 1851") for line in lines)
     assert any("[s]he" in line for line in lines)
+
+
+def _summary(out: str) -> str:
+    return out.rstrip("\n").rsplit("\n\n", 1)[-1]
+
+
+def test_the_summary_counts_the_files_that_could_not_be_read(project, run_cli):
+    project.source("harbour", SOURCE_TEXT)
+    project.source("pier", SOURCE_TEXT, meta="title: [unclosed\n", pin=False)  # metadata not YAML
+    project.fact_sheet("good", ("harbour", "Its first master was Ann Lee."))
+    project.sheet("broken", "title: Broken\nfacts: [\n")  # not YAML
+    project.sheet("listed", "- just\n- a list\n")  # YAML, but not a record
+    project.sheet("loaded", "title: Loaded\nfacts:\n  - id: a\n    statment: A.\n")  # read, with a fact refused
+    summary = _summary(run_cli("check", "--root", str(project.root)).out)
+    assert summary.endswith("; 3 files could not be read"), summary
+
+
+def test_one_file_that_could_not_be_read_is_said_in_the_singular(project, run_cli):
+    project.source("harbour", SOURCE_TEXT)
+    project.sheet("broken", "title: Broken\nfacts: [\n")
+    summary = _summary(run_cli("check", "--root", str(project.root)).out)
+    assert summary.endswith(": 1 error, 0 warnings; 1 file could not be read"), summary
+
+
+def test_a_summary_with_every_file_read_says_nothing_of_unread_files(harbour, run_cli):
+    summary = _summary(run_cli("check", "--root", str(harbour.root)).out)
+    assert summary == "checked 2 sheets, 3 facts, 4 citations: 0 errors, 0 warnings"
