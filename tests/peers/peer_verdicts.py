@@ -77,7 +77,7 @@ def _case(raw: dict[str, Any], origins: dict[str, Origin], sources: dict[str, st
     elif raw.get("any"):
         expected = tuple(_occurrences(text, found))
     else:
-        expected = (expected_span(text, found, raw.get("around", found), raw.get("nth", 1)),)
+        expected = (expected_span(text, found, raw.get("around", found)),)
     also = tuple(expected_span(text, place, place) for place in raw.get("also", ()))
     verdict = raw.get("verdict", "agree")
     if verdict not in ("agree", "stricter"):
@@ -101,15 +101,13 @@ def _case(raw: dict[str, Any], origins: dict[str, Origin], sources: dict[str, st
     )
 
 
-def expected_span(text: str, found: str, around: str, nth: int = 1) -> Span:
-    """The place of ``found`` within the ``nth`` occurrence of ``around`` in ``text``.
+def expected_span(text: str, found: str, around: str) -> Span:
+    """The place of ``found`` within the first occurrence of ``around`` in ``text``.
 
     ``around`` names the place without offsets: a longer stretch of the text that holds it."""
-    at = -1
-    for _ in range(nth):
-        at = text.find(around, at + 1)
-        if at == -1:
-            raise ValueError(f"{around!r} does not occur {nth} time(s) in the source")
+    at = text.find(around)
+    if at == -1:
+        raise ValueError(f"{around!r} does not occur in the source")
     inner = around.find(found)
     if inner == -1:
         raise ValueError(f"{found!r} is not within {around!r}")

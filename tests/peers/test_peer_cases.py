@@ -59,3 +59,9 @@ def test_a_context_that_failed_at_the_place_is_stricter() -> None:
     case = _case("three blind mice", (Span(6, 11),))
     assert classify(case, Match("not-found", occurrences=(Span(6, 11),), problem="suffix")) == "stricter"
     assert classify(case, Match("not-found", occurrences=(Span(0, 5),), problem="suffix")) == "wrong"
+
+
+def test_a_later_place_the_project_also_takes_is_stricter_only_when_the_case_names_it() -> None:
+    case = replace(_case("This is it, this is", (Span(0, 7),)), also=(Span(12, 19),))
+    assert classify(case, Match("exact", Span(12, 19), occurrences=(Span(12, 19),))) == "stricter"
+    assert classify(replace(case, also=()), Match("exact", Span(12, 19), occurrences=(Span(12, 19),))) == "wrong"
