@@ -148,3 +148,10 @@ def test_the_chinese_ellipsis_spans_a_line_wrapped_inside_a_sentence():
     text = "近年来，中国经济\n持续快速发展，人民生活水平\n不断提高。"
     match = locate("中国经济……人民生活水平不断提高", SourceText(text))
     assert match.status == "elided"
+
+
+def test_an_elided_quote_whose_last_part_ends_at_two_places_its_suffix_fits_is_ambiguous():
+    text = "prefix1 target suffix1 prefix2 target suffix2 prefix1 target suffix2"
+    match = locate("target [...] target", SourceText(text), prefix="prefix1", suffix="suffix2")
+    assert match.status == "elided" and match.span == Span(8, 37)
+    assert len(match.occurrences) == 2 and match.occurrences[1] == Span(8, 60)

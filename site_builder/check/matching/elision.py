@@ -130,9 +130,7 @@ def find(quote: ElidedQuote, source: SourceText, suffix: str | None = None) -> I
             at = text.find(anchor, at + 1)
             continue
         first, last = windows.get(k, (k, k))
-        for matches in _in_paragraph(quote.units, text, starts[first], ends[last]):
-            if suffix:
-                matches = _end_before(suffix, quote.units[-1], matches, text, ends[last])
+        for matches in _places(quote.units, text, starts[first], ends[last], suffix):
             candidate = _candidate(quote.units, matches, source)
             if not _in_whole_words(quote.units, candidate, source):
                 continue
@@ -181,17 +179,31 @@ def _in_paragraph(units: tuple[Unit, ...], text: str, start: int, end: int) -> I
         m = units[0].pattern.search(text, m.start() + 1, end)
 
 
-def _end_before(suffix: str, last: Unit, matches: list[re.Match[str]], text: str, end: int) -> list[re.Match[str]]:
-    """``matches`` with the last unit moved to the first later place that ``suffix`` follows,
-    if one comes within ``LATER_ENDS_TRIED`` places; else ``matches`` unchanged."""
+def _places(
+    units: tuple[Unit, ...], text: str, start: int, end: int, suffix: str | None
+) -> Iterator[list[re.Match[str]]]:
+    """The units' places between ``start`` and ``end``; with a ``suffix``, each end it follows."""
+    for leftmost in _in_paragraph(units, text, start, end):
+        if suffix:
+            yield from _ends_before(suffix, units[-1], leftmost, text, end)
+        else:
+            yield leftmost
+
+
+def _ends_before(
+    suffix: str, last: Unit, matches: list[re.Match[str]], text: str, end: int
+) -> list[list[re.Match[str]]]:
+    """``matches`` with the last unit moved to each place, within ``LATER_ENDS_TRIED`` places,
+    that ``suffix`` follows (several make the quote ambiguous there); ``[matches]`` if none is."""
+    fitting = []
     m: re.Match[str] | None = matches[-1]
     for _ in range(LATER_ENDS_TRIED):
         if m is None:
             break
         if text[m.end() : m.end() + len(suffix) + 1].lstrip(" ").startswith(suffix):
-            return [*matches[:-1], m] if m is not matches[-1] else matches
+            fitting.append([*matches[:-1], m])
         m = last.pattern.search(text, m.start() + 1, end)
-    return matches
+    return fitting or [matches]
 
 
 def _candidate(units: tuple[Unit, ...], matches: list[re.Match[str]], source: SourceText) -> Candidate:
