@@ -8,7 +8,8 @@ them into the records is :mod:`site_builder.check.fix_files`' job.
   source has it (white space made single spaces): a safe fix.
 - Any other closest passage at least ``MIN_UNSAFE_SCORE`` similar is an unsafe fix: it could change
   what the quote proves (a number, a word, a negation), so it is offered only on request.
-- An ambiguous quote gets the shortest prefix that points at the place the check used: safe.
+- An ambiguous quote gets the shortest prefix that points at the place the check used: safe,
+  unless the prefix holds a character that is not the quote's own (U+FFFD, say).
 
 Every fix is verified before it is offered: the new quote (or prefix) must locate the passage.
 """
@@ -23,6 +24,7 @@ from site_builder.check.fix_safety import judge, words
 from site_builder.check.matching import locate, shortest_unique_prefix
 from site_builder.check.matching.elision import ELISION, INSERTION
 from site_builder.check.matching.suggest import MAX_QUERY
+from site_builder.check.script_family import foreign_characters
 from site_builder.load.yaml_edit import DocPath, Item
 from site_builder.model import CitationResult, Report, Source
 
@@ -110,15 +112,16 @@ def _prefix_fix(result: CitationResult, source: Source, file: str) -> Fix | None
         return None
     path = _citation_path(result)
     replaces = citation.prefix is not None  # else the key is added to the citation
+    foreign = foreign_characters(citation.quote, prefix)
     return Fix(
         file,
         path + ("prefix",) if replaces else path,
         prefix,
-        "safe",
+        "unsafe" if foreign else "safe",
         "quote-ambiguous",
         citation.line,
         citation.column,
-        "a prefix that points at one place",
+        "a prefix with a character that is not the quote's own" if foreign else "a prefix that points at one place",
         add_key=None if replaces else "prefix",
     )
 
