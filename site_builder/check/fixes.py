@@ -23,7 +23,7 @@ from typing import Literal
 from site_builder.check.fix_safety import judge, words
 from site_builder.check.matching import locate, shortest_unique_prefix
 from site_builder.check.matching.elision import ELISION, INSERTION
-from site_builder.check.matching.suggest import MAX_QUERY
+from site_builder.check.matching.suggest import MAX_QUERY, pasteable
 from site_builder.check.script_family import foreign_characters
 from site_builder.load.yaml_edit import DocPath, Item
 from site_builder.model import CitationResult, Report, Source
@@ -68,7 +68,7 @@ def _quote_fix(result: CitationResult, source: Source, file: str, vocabulary: fr
         return None  # an elided quote, or one whose prefix or suffix is at fault, is the curator's to mend
     if len(quote) > MAX_QUERY:
         return None  # the closest passage covers only the start of the quote
-    whole = " ".join(match.suggestion.text.split())
+    whole = pasteable(match.suggestion.text)
     verdict, passage = judge(quote, whole, vocabulary), whole
     for trimmed in _trimmed(whole):  # the passage is widened to white space: try it cut at a joining dash
         if judge(quote, trimmed, vocabulary).safe:

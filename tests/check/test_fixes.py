@@ -41,8 +41,8 @@ facts:
 """
 
 SAFE = (
-    RECORD.replace("'its first master was ann lee'", "'Its first master was Ann Lee.'")
-    .replace('"and the town grew quikly"', '"and the town grew quickly."')
+    RECORD.replace("'its first master was ann lee'", "'Its first master was Ann Lee'")
+    .replace('"and the town grew quikly"', '"and the town grew quickly"')
     .replace("      - quote: Ann Lee\n", "      - quote: Ann Lee\n        prefix: was\n")
 )
 UNSAFE = SAFE.replace("“always doubted", "“never doubted").replace(
@@ -85,7 +85,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(project, run_cli):
     assert result.code == 1
     assert result.out.startswith("--- a/factsheets/people.yml\n+++ b/factsheets/people.yml\n")
     assert "-        quote: 'its first master was ann lee'   # case differs\n" in result.out
-    assert "+        quote: 'Its first master was Ann Lee.'   # case differs\n" in result.out
+    assert "+        quote: 'Its first master was Ann Lee'   # case differs\n" in result.out
     assert "+        prefix: was\n" in result.out
     assert "1851" not in result.out  # a changed number is never a safe fix
     unsafe = run_cli("check", "--root", str(project.root), "--diff", "--unsafe-fixes")
