@@ -37,7 +37,6 @@ from site_builder.model import Suggestion
 from site_builder.text import hyphenation
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
-from site_builder.text.word_index import query_keys
 
 MAX_QUERY = 500  # characters of the quote searched for
 _PLACES = 4  # places aligned precisely
@@ -111,7 +110,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _places(query: str, source: SourceText) -> list[tuple[int, int]]:
     """Stretches of the normalized source where the quote may be, best first."""
     index = source.word_index
-    places = index.places(query_keys(query), len(query), _PLACES)
+    places = index.places(query, _PLACES)
     if places:
         return places
     return _scanned_places(query, source)
