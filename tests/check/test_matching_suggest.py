@@ -110,3 +110,10 @@ def test_a_wrong_quote_in_a_large_source_finds_its_passage_through_the_index_of_
         match = locate(wrong, source)
         assert match.suggestion.text == true
     assert "word_index" in source.__dict__  # built once, by the first wrong quote
+
+
+def test_the_last_word_stays_in_the_passage_when_only_its_comma_differs():
+    source = SourceText("Before it came in pyproject toml the pdf's own results are read, calls as a, quote and more.")
+    match = locate("the id own results are read, calls as a", source)
+    assert match.suggestion.text == "the pdf's own results are read, calls as a"
+    assert match.suggestion.diff == "the [-id-] {+pdf's+} own results are read, calls as a"

@@ -27,6 +27,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
+import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -43,6 +44,7 @@ _PLACES = 4  # places aligned precisely
 _SHORTEST_WINDOW = 256
 _SHIFT = 3  # words the alignment may move each end of the passage by
 _ELIDED_REACH = 2000  # characters after an elided quote's first part searched for its last part
+_EDGES = regex.compile(r"^[^\w]+|[^\w]+$", regex.V1)
 _STOPS = "\"',.;:!?…，。、；：！？｡､"
 _SIMILAR = 70  # a word this similar to another (in %) is that word with a typo
 #: The normalizations that change no visible character of a passage: white space made single
@@ -140,8 +142,8 @@ def _align(
     words = [(key, low + a, low + b) for key, a, b in _tokens(text[low:high])]
     if not words:
         return None
-    keys = [w[0] for w in words]
-    quote_keys = [w[0] for w in wanted]
+    keys = [_bare(w[0]) for w in words]
+    quote_keys = [_bare(w[0]) for w in wanted]
     n = len(quote_keys)
     first, last = _rough_ends(query, words, text, low, high)
     best = None
@@ -157,6 +159,12 @@ def _align(
             if best is None or cost < best[0]:
                 best = (cost, start, end)
     return best
+
+
+def _bare(word: str) -> str:
+    """``word`` without the marks at its edges (``a,`` is ``a``), unless it is nothing but marks:
+    a word is the same word with another comma, which the finer comparisons then weigh."""
+    return _EDGES.sub("", word) or word
 
 
 def _unmatched(quote_keys: list[str], keys: list[str]) -> tuple[int, int]:
