@@ -15,6 +15,7 @@ source, the first time a quote is not found in it.
 from __future__ import annotations
 
 import math
+from array import array
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -50,12 +51,11 @@ class WordIndex:
         hashes, starts = _word_keys(text)
         real = hashes != 0  # hash("") is 0: the empty piece before a leading space or after a trailing one
         paired = real[:-1] & real[1:]
-        unspaced_keys: list[int] = []
-        unspaced_starts: list[int] = []
+        unspaced_keys, unspaced_starts = array("q"), array("q")  # eight bytes each, as the arrays below
         for m in _NO_SPACE_RUN.finditer(text):
             run, at = m.group(), m.start()
-            unspaced_keys += [hash(run[i : i + 2]) for i in range(len(run) - 1)]
-            unspaced_starts += range(at, at + len(run) - 1)
+            unspaced_keys.extend(hash(run[i : i + 2]) for i in range(len(run) - 1))
+            unspaced_starts.extend(range(at, at + len(run) - 1))
         words, pairs = int(real.sum()), int(paired.sum())
         # Filled in place, part by part: a large source's index is built in little more than its size.
         packed = np.empty(words + pairs + len(unspaced_keys), np.uint64)
@@ -63,8 +63,8 @@ class WordIndex:
         self._pack(packed[:words], np.compress(real, starts))
         np.compress(paired, _pair_keys(hashes[:-1], hashes[1:]), out=packed[words : words + pairs])
         self._pack(packed[words : words + pairs], np.compress(paired, starts[:-1]))
-        packed[words + pairs :] = np.array(unspaced_keys, np.int64).view(np.uint64)
-        self._pack(packed[words + pairs :], np.array(unspaced_starts, np.uint64))
+        packed[words + pairs :] = np.frombuffer(unspaced_keys, np.int64).view(np.uint64)
+        self._pack(packed[words + pairs :], np.frombuffer(unspaced_starts, np.int64).astype(np.uint64))
         del hashes, starts
         packed.sort()
         self._packed: NDArray[np.uint64] = packed
