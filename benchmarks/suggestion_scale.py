@@ -164,8 +164,8 @@ def cases(text: str, count: int, rng: random.Random) -> list[Case]:
         while done < per_kind:
             for start, end, quote in take_quotes(text, 1, rng):
                 changed = mutate(kind, quote, counts, common, rare, rng)
-                if changed is None or changed == quote:
-                    continue
+                if changed is None or changed in text:
+                    continue  # no change, or one that is in the source all the same: no wrong quote
                 found.append(Case(kind, start, end, quote, changed))
                 done += 1
     return found
