@@ -8,8 +8,9 @@ thousands of times and say little about where a quote is, but two of them side b
 do. A quote with one wrong word keeps most of its pairs, while the wrong word, however rare,
 brings one key: it cannot outvote the rest of the quote.
 
-Keys are hashed and kept in one sorted array, eight bytes per word and per pair. Built once per
-source, the first time a quote is not found in it.
+Keys are hashed (by Python's ``hash``, so an index serves only the process that built it) and kept
+in one sorted array, eight bytes per word and per pair. Built once per source, the first time a
+quote is not found in it.
 """
 
 from __future__ import annotations
