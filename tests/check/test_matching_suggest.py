@@ -117,3 +117,9 @@ def test_the_last_word_stays_in_the_passage_when_only_its_comma_differs():
     match = locate("the id own results are read, calls as a", source)
     assert match.suggestion.text == "the pdf's own results are read, calls as a"
     assert match.suggestion.diff == "the [-id-] {+pdf's+} own results are read, calls as a"
+
+
+def test_a_changed_number_at_either_end_of_the_quote_stays_in_the_passage():
+    source = SourceText("In the first year the council met often. The harbour opened in 1851 after years of delay.")
+    assert locate("The harbour opened in 1920", source).suggestion.text == "The harbour opened in 1851"
+    assert locate("1920 after years of delay", source).suggestion.text == "1851 after years of delay"

@@ -170,7 +170,8 @@ def _bare(word: str) -> str:
 def _unmatched(quote_keys: list[str], keys: list[str]) -> tuple[int, int]:
     """How many words of the quote have no counterpart among ``keys``, and the other way round.
 
-    A word left over on one side counts as matched by a similar one left over on the other.
+    A word left over on one side counts as matched by a similar one left over on the other, and
+    a number by another number: a number changed is a word changed, not one left out.
     """
     left = Counter(quote_keys)
     left.subtract(keys)
@@ -181,6 +182,8 @@ def _unmatched(quote_keys: list[str], keys: list[str]) -> tuple[int, int]:
         if not extra:
             break
         close = process.extractOne(word, extra, scorer=fuzz.ratio, score_cutoff=_SIMILAR)
+        if close is None and word.isdigit():
+            close = next(((w, 0, i) for i, w in enumerate(extra) if w.isdigit()), None)
         if close is not None:
             extra.pop(close[2])
             similar += 1
