@@ -16,6 +16,7 @@ For every changed quote that is (rightly) not found, the study asks:
 - ``±1 word``: does it start and end within one word of it?
 - ``caret``: does the first difference (the word the caret points at) fall on
   the changed word? For a deleted word, either neighbour of the gap counts.
+- ``help passes``: pasted as the quote, is the help line's passage found?
 - ``passes``: changed quotes that were (wrongly) accepted.
 
 It prints one table per mutation kind and one per script, then the time the
@@ -39,6 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import yaml
+
+from site_builder.check.citation_messages import paste_line
 from site_builder.check.matching import Match, SourceText, locate
 
 LICENCES = ("GPL-3", "Apache-2.0", "GFDL-1.3", "MPL-2.0", "LGPL-2.1", "Artistic", "CC0-1.0")
@@ -307,9 +311,10 @@ class Tally:
     exact: int = 0
     near: int = 0
     caret: int = 0
+    pasted: int = 0
 
     def add(self, other: Tally) -> None:
-        for name in ("n", "passes", "exact", "near", "caret"):
+        for name in ("n", "passes", "exact", "near", "caret", "pasted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -351,6 +356,7 @@ def judge(corpus: Corpus, source: SourceText, truth: Sample, mutation: Mutation,
         _words_between(text, s.start, truth.start, corpus.no_space) <= 1
         and _words_between(text, s.end, truth.end, corpus.no_space) <= 1
     )
+    tally.pasted = int(locate(yaml.safe_load(paste_line(s.text))["quote"], source).found)
     difference = first_difference(match)
     if difference is not None:
         at = difference[0]
@@ -365,7 +371,7 @@ def _row(label: str, t: Tally) -> str:
     def pct(x: int) -> str:
         return f"{100 * x / judged:5.1f}%" if judged else "    -"
 
-    return f"| {label} | {t.n} | {t.passes} | {pct(t.exact)} | {pct(t.near)} | {pct(t.caret)} |"
+    return f"| {label} | {t.n} | {t.passes} | {pct(t.exact)} | {pct(t.near)} | {pct(t.caret)} | {pct(t.pasted)} |"
 
 
 def study(per_kind: int, seed: int) -> None:
@@ -401,7 +407,9 @@ def study(per_kind: int, seed: int) -> None:
                 by_script[script].add(tally)
                 by_script_kind[(script, kind)].add(tally)
                 done += 1
-    header = "| {} | quotes | passed | exact | ±1 word | caret |\n| --- | --- | --- | --- | --- | --- |"
+    header = (
+        "| {} | quotes | passed | exact | ±1 word | caret | help passes |\n| --- | --- | --- | --- | --- | --- | --- |"
+    )
     print("\nby mutation kind\n")
     print(header.format("mutation"))
     total = Tally()

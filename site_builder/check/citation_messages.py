@@ -7,6 +7,7 @@ import difflib
 import yaml
 
 from site_builder import diagnostics as d
+from site_builder.check.matching.suggest import pasteable
 from site_builder.check.matching.word_diff import departure
 from site_builder.diagnostics import Diagnostic
 from site_builder.load.scalar_positions import value_position
@@ -61,9 +62,9 @@ def first_difference(quote: str, passage: str) -> tuple[int, str] | None:
 
 
 def paste_line(passage: str, key: str = "quote") -> str:
-    """``passage`` as a ``key:`` line of YAML, ready to paste: white space made single spaces,
+    """``passage`` as a ``key:`` line of YAML, ready to paste: on one line (see ``pasteable``),
     quoted and escaped as YAML needs it (text that would read as a number or a date is quoted)."""
-    value = " ".join(passage.split())
+    value = pasteable(passage)
     return yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000, sort_keys=False).rstrip("\n")
 
 

@@ -8,7 +8,8 @@ them into the records is :mod:`site_builder.check.fix_files`' job.
   source has it (white space made single spaces): a safe fix.
 - Any other closest passage at least ``MIN_UNSAFE_SCORE`` similar is an unsafe fix: it could change
   what the quote proves (a number, a word, a negation), so it is offered only on request.
-- An ambiguous quote gets the shortest prefix that points at the place the check used: safe.
+- An ambiguous quote gets the shortest prefix that points at the place the check used: safe,
+  unless the prefix holds a character that is not the quote's own (U+FFFD, say).
 
 Every fix is verified before it is offered: the new quote (or prefix) must locate the passage.
 """
@@ -22,7 +23,8 @@ from typing import Literal
 from site_builder.check.fix_safety import judge, words
 from site_builder.check.matching import locate, shortest_unique_prefix
 from site_builder.check.matching.elision import ELISION, INSERTION
-from site_builder.check.matching.suggest import MAX_QUERY
+from site_builder.check.matching.suggest import MAX_QUERY, pasteable
+from site_builder.check.script_family import foreign_characters
 from site_builder.load.yaml_edit import DocPath, Item
 from site_builder.model import CitationResult, Report, Source
 
@@ -66,7 +68,7 @@ def _quote_fix(result: CitationResult, source: Source, file: str, vocabulary: fr
         return None  # an elided quote, or one whose prefix or suffix is at fault, is the curator's to mend
     if len(quote) > MAX_QUERY:
         return None  # the closest passage covers only the start of the quote
-    whole = " ".join(match.suggestion.text.split())
+    whole = pasteable(match.suggestion.text)
     verdict, passage = judge(quote, whole, vocabulary), whole
     for trimmed in _trimmed(whole):  # the passage is widened to white space: try it cut at a joining dash
         if judge(quote, trimmed, vocabulary).safe:
@@ -110,15 +112,16 @@ def _prefix_fix(result: CitationResult, source: Source, file: str) -> Fix | None
         return None
     path = _citation_path(result)
     replaces = citation.prefix is not None  # else the key is added to the citation
+    foreign = foreign_characters(citation.quote, prefix)
     return Fix(
         file,
         path + ("prefix",) if replaces else path,
         prefix,
-        "safe",
+        "unsafe" if foreign else "safe",
         "quote-ambiguous",
         citation.line,
         citation.column,
-        "a prefix that points at one place",
+        "a prefix with a character that is not the quote's own" if foreign else "a prefix that points at one place",
         add_key=None if replaces else "prefix",
     )
 

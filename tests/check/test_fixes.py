@@ -41,8 +41,8 @@ facts:
 """
 
 SAFE = (
-    RECORD.replace("'its first master was ann lee'", "'Its first master was Ann Lee.'")
-    .replace('"and the town grew quikly"', '"and the town grew quickly."')
+    RECORD.replace("'its first master was ann lee'", "'Its first master was Ann Lee'")
+    .replace('"and the town grew quikly"', '"and the town grew quickly"')
     .replace("      - quote: Ann Lee\n", "      - quote: Ann Lee\n        prefix: was\n")
 )
 UNSAFE = SAFE.replace("“always doubted", "“never doubted").replace(
@@ -85,7 +85,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(project, run_cli):
     assert result.code == 1
     assert result.out.startswith("--- a/factsheets/people.yml\n+++ b/factsheets/people.yml\n")
     assert "-        quote: 'its first master was ann lee'   # case differs\n" in result.out
-    assert "+        quote: 'Its first master was Ann Lee.'   # case differs\n" in result.out
+    assert "+        quote: 'Its first master was Ann Lee'   # case differs\n" in result.out
     assert "+        prefix: was\n" in result.out
     assert "1851" not in result.out  # a changed number is never a safe fix
     unsafe = run_cli("check", "--root", str(project.root), "--diff", "--unsafe-fixes")
@@ -116,3 +116,48 @@ def test_the_fixed_quotes_are_found(project, run_cli):
     result = run_cli("check", "--root", str(project.root), "--format", "json")
     codes = {d["code"] for d in json.loads(result.out)["diagnostics"]}
     assert "quote-not-found" not in codes and "quote-ambiguous" not in codes
+
+
+MEANING = """\
+title: Weather
+facts:
+  - id: cold
+    statement: It was cold.
+    citations:
+      - source: weather
+        quote: the temperature fell to 5 degrees overnight
+  - id: battalion
+    statement: The battalion held.
+    citations:
+      - source: weather
+        quote: the sixty battalion held the ridge
+  - id: ia
+    statement: Les outils d'IA.
+    citations:
+      - source: weather
+        quote: les outils (IA) sont partout
+"""
+WEATHER = (
+    "In January the temperature fell to −5 degrees overnight.\n"
+    "At dawn the sixth battalion held the ridge.\n"
+    "Aujourd’hui les outils \ufffdIA\ufffd sont partout.\n"
+)
+
+
+def test_fix_never_changes_a_number_nor_writes_a_character_that_is_not_the_quotes_own(project, run_cli):
+    project.source("weather", WEATHER)
+    path = project.sheet("weather", MEANING)
+    result = run_cli("check", "--root", str(project.root), "--fix")
+    assert path.read_text(encoding="utf-8") == MEANING
+    assert "3 more fixes available with --unsafe-fixes" in result.err
+
+
+def test_fix_never_writes_a_prefix_with_a_character_that_is_not_the_quotes_own(project, run_cli):
+    project.source("notes", "Le rapport \ufffdIA\ufffd Ann Lee. Le rapport suivant Ann Lee.\n")
+    record = (
+        "title: Notes\nfacts:\n  - id: a\n    statement: A.\n    citations:\n      - {source: notes, quote: Ann Lee}\n"
+    )
+    path = project.sheet("notes", record)
+    result = run_cli("check", "--root", str(project.root), "--fix")
+    assert path.read_text(encoding="utf-8") == record
+    assert "1 more fix available with --unsafe-fixes" in result.err

@@ -145,6 +145,20 @@ def test_every_normalized_passage_maps_back_to_its_offsets(case, data):
 
 @FAST
 @given(passages(), st.data())
+def test_every_normalized_passage_is_found_once_the_index_of_words_is_built(case, data):
+    """The index then turns away a quote early when a word, or a pair of words, is not in the
+    source: never one that is."""
+    generated, span, _, _ = case
+    source = SourceText(generated.text)
+    locate(ABSENT_WORD, source)
+    assert "word_index" in source.__dict__
+    match = locate(vary(data.draw, generated.text[span.start : span.end]), source)
+    assert match.status in ("exact", "normalized")
+    assert span in match.occurrences
+
+
+@FAST
+@given(passages(), st.data())
 def test_a_changed_word_never_passes(case, data):
     generated, span, first, last = case
     changed = data.draw(st.integers(first, last))

@@ -9,8 +9,13 @@ Three steps, each bounded:
 2. Alignment: around each place, the quote's words are aligned with the source's
    words, and the passage is the run of whole words that differs from the quote
    in the fewest words (then: in the fewest characters).
-3. The passage takes the punctuation attached to its first and last word, and is
-   compared with the quote word by word for the diff and the caret.
+3. The passage takes the punctuation attached to its first and last word where
+   the quote has punctuation there too (a mark the quote rightly leaves out, the
+   comma after its last word, is no difference), and is compared with the quote
+   word by word for the diff and the caret.
+
+The passage is offered as the source has it; ``pasteable`` gives it as a quote to
+paste, which the check then finds.
 
 A long quote is searched for by its first ``MAX_QUERY`` characters, and the
 suggestion covers that part.
@@ -22,6 +27,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
+import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -29,16 +35,24 @@ from site_builder.check.matching.elision import ELISION, INSERTION
 from site_builder.check.matching.word_diff import WORD, departure, word_diff
 from site_builder.check.matching.words import plain_text
 from site_builder.model import Suggestion
+from site_builder.text import hyphenation
 from site_builder.text.normalize import normalize
 from site_builder.text.source_text import SourceText
-from site_builder.text.word_index import query_keys
 
 MAX_QUERY = 500  # characters of the quote searched for
 _PLACES = 4  # places aligned precisely
 _SHORTEST_WINDOW = 256
 _SHIFT = 3  # words the alignment may move each end of the passage by
 _ELIDED_REACH = 2000  # characters after an elided quote's first part searched for its last part
+_EDGES = regex.compile(r"^[^\w]+|[^\w]+$", regex.V1)
+_STOPS = "\"',.;:!?…，。、；：！？｡､"
 _SIMILAR = 70  # a word this similar to another (in %) is that word with a typo
+#: The normalizations that change no visible character of a passage: white space made single
+#: spaces; invisible characters dropped; a word hyphenated across a line end read as the matcher
+#: reads it. A passage with these applied reads as the source does and is found where it stands.
+_PASTE_RULES = frozenset(
+    ("whitespace", "no-break-space", "zero-width", "bidi-marks", "variation-selectors", hyphenation.NAME)
+)
 
 
 def closest_passage(quote: str, source: SourceText) -> Suggestion | None:
@@ -71,7 +85,7 @@ def closest_passage(quote: str, source: SourceText) -> Suggestion | None:
         found = _align(_tokens(tail), tail, norm.text, end, reach)
         if found is not None and found[0][0] < 1:
             end = found[2]
-    start, end = _with_punctuation(norm.text, start, end)
+    start, end = _with_punctuation(norm.text, start, end, query)
     return passage_suggestion(quote, source, norm.start_to_original(start), norm.end_to_original(end))
 
 
@@ -80,7 +94,14 @@ def passage_suggestion(quote: str, source: SourceText, start: int, end: int) -> 
     passage = source.text[start:end]
     compared = plain_text(quote)
     score = round(fuzz.ratio(normalize(compared), normalize(passage)), 1)
-    return Suggestion(passage, start, end, score, word_diff(quote, passage), departure(quote, passage))
+    shown = pasteable(passage)  # as the help line offers it
+    return Suggestion(passage, start, end, score, word_diff(quote, shown), departure(quote, shown))
+
+
+def pasteable(passage: str) -> str:
+    """``passage`` as a quote to paste: on one line, without invisible characters, and with a word
+    hyphenated across a line end read the way the check reads it, so that the check finds it."""
+    return normalize(passage, _PASTE_RULES)
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
@@ -91,7 +112,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _places(query: str, source: SourceText) -> list[tuple[int, int]]:
     """Stretches of the normalized source where the quote may be, best first."""
     index = source.word_index
-    places = index.places(query_keys(query), len(query), _PLACES)
+    places = index.places(query, _PLACES)
     if places:
         return places
     return _scanned_places(query, source)
@@ -121,8 +142,8 @@ def _align(
     words = [(key, low + a, low + b) for key, a, b in _tokens(text[low:high])]
     if not words:
         return None
-    keys = [w[0] for w in words]
-    quote_keys = [w[0] for w in wanted]
+    keys = [_bare(w[0]) for w in words]
+    quote_keys = [_bare(w[0]) for w in wanted]
     n = len(quote_keys)
     first, last = _rough_ends(query, words, text, low, high)
     best = None
@@ -140,10 +161,17 @@ def _align(
     return best
 
 
+def _bare(word: str) -> str:
+    """``word`` without the marks at its edges (``a,`` is ``a``), unless it is nothing but marks:
+    a word is the same word with another comma, which the finer comparisons then weigh."""
+    return _EDGES.sub("", word) or word
+
+
 def _unmatched(quote_keys: list[str], keys: list[str]) -> tuple[int, int]:
     """How many words of the quote have no counterpart among ``keys``, and the other way round.
 
-    A word left over on one side counts as matched by a similar one left over on the other.
+    A word left over on one side counts as matched by a similar one left over on the other, and
+    a number by another number: a number changed is a word changed, not one left out.
     """
     left = Counter(quote_keys)
     left.subtract(keys)
@@ -154,6 +182,8 @@ def _unmatched(quote_keys: list[str], keys: list[str]) -> tuple[int, int]:
         if not extra:
             break
         close = process.extractOne(word, extra, scorer=fuzz.ratio, score_cutoff=_SIMILAR)
+        if close is None and word.isdigit():
+            close = next(((w, 0, i) for i, w in enumerate(extra) if w.isdigit()), None)
         if close is not None:
             extra.pop(close[2])
             similar += 1
@@ -172,17 +202,74 @@ def _rough_ends(query: str, words: list[tuple[str, int, int]], text: str, low: i
     return first, last
 
 
-def _with_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
-    """``text[start:end]`` with the punctuation attached to its first and last word.
+def _with_punctuation(text: str, start: int, end: int, query: str) -> tuple[int, int]:
+    """``text[start:end]`` (whole words) with the punctuation at its edges that the quote has.
 
-    Before the first word only opening marks count (“, (, «, 「): a full stop there
-    ends the sentence before.
+    Before the first word, the opening marks (“, (, «, 「; not a full stop, which ends the
+    sentence before) or none, and the marks of the first word itself or not; after the last
+    word, its marks and those attached to it, only the closing marks of what the passage
+    opened, or none. Of these, the passage whose words differ least from the quote's (``query``,
+    normalized), so that a mark the quote rightly leaves out (the comma after its last word)
+    shows as no difference; then the one that begins and ends with as many marks as the quote;
+    then the shorter. But first, a passage that leaves no more brackets or quotations open (or
+    closed) than the quote does: “(see above)” rather than “see above)”.
     """
-    while start > 0 and _attached(text[start - 1]) and _opening(text[start - 1]):
-        start -= 1
-    while end < len(text) and _attached(text[end]) and not _opening(text[end]):
-        end += 1
-    return start, end
+    widened = start
+    while widened > 0 and _attached(text[widened - 1]) and _opening(text[widened - 1]):
+        widened -= 1
+    bare = start
+    while bare < end and _edge_mark(text[bare]):
+        bare += 1
+    starts = [start, widened] + ([bare] if bare < end and not text[bare].isspace() else [])
+    attached = end
+    while attached < len(text) and _attached(text[attached]) and not _opening(text[attached]):
+        attached += 1
+    bare = end
+    while bare > start and _edge_mark(text[bare - 1]):
+        bare -= 1
+    ends = [end, attached]
+    if bare > start and not text[bare - 1].isspace():
+        ends += [bare, *(i + 1 for i in range(bare, attached) if _closing(text[i]))]
+    wanted = [key for key, _, _ in _tokens(query)]
+    edges = _marks(query)
+    allowed = _unbalanced(query)
+    best: tuple[tuple[bool, int, int, int], int, int] | None = None
+    for s in dict.fromkeys(starts):
+        for e in dict.fromkeys(ends):
+            passage = text[s:e]
+            cost = (
+                _unbalanced(passage) > allowed,
+                OSA.distance(wanted, [key for key, _, _ in _tokens(passage)]),
+                sum(abs(a - b) for a, b in zip(_marks(passage), edges)),
+                e - s,
+            )
+            if best is None or cost < best[0]:
+                best = (cost, s, e)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _marks(text: str) -> tuple[int, int]:
+    """How many marks ``text`` begins with, and ends with."""
+    head = next((i for i, c in enumerate(text) if not _attached(c)), len(text))
+    tail = next((i for i, c in enumerate(reversed(text)) if not _attached(c)), 0)
+    return head, tail
+
+
+def _unbalanced(passage: str) -> int:
+    """How many brackets and quotations ``passage`` opens and does not close, or the other way."""
+    opened = sum(1 for c in passage if _opening(c) and c not in "\"'")
+    closed = sum(1 for c in passage if _closing(c) and c not in "\"'")
+    return abs(opened - closed) + passage.count('"') % 2
+
+
+def _edge_mark(char: str) -> bool:
+    """A mark a quote may begin or end without: a quotation mark, a bracket, a dash, a stop."""
+    return unicodedata.category(char) in ("Ps", "Pe", "Pi", "Pf", "Pd") or char in _STOPS
+
+
+def _closing(char: str) -> bool:
+    return unicodedata.category(char) in ("Pe", "Pf") or char in "\"'"
 
 
 def _attached(char: str) -> bool:
