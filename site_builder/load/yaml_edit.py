@@ -16,10 +16,8 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's parser when it is there: same nodes, same marks, faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from site_builder.load import yaml_read
+from site_builder.load.yaml_errors import YamlError
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,11 @@ class Edit:
 
 
 def compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=_Loader)
+    """The text's nodes, read within the loader's limits; :class:`CannotEdit` if it cannot be read."""
+    try:
+        return yaml_read.compose(text)
+    except YamlError as exc:
+        raise CannotEdit(f"line {exc.line}, column {exc.column}: {exc.message}") from None
 
 
 def find(root: yaml.Node | None, path: DocPath) -> tuple[yaml.Node, yaml.Node | None, yaml.Node | None]:
