@@ -70,13 +70,27 @@ def check_depth(text: str, loader: type, limit: int = MAX_DEPTH) -> None:
         raise
 
 
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def _measure(text: str, loader: type, limit: int) -> None:
+    """Read the events one by one (each a call into the parser, which is what this costs)."""
+    parser = loader(text)
+    opens, closes = _OPENS, _CLOSES
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        kind = event.__class__
-        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            depth += 1
-            if depth > limit:
-                raise _too_deep(limit, *line_and_column(event)) from None
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            depth -= 1
+    try:
+        next_event = parser.get_event
+        while True:
+            event = next_event()
+            kind = event.__class__
+            if kind in opens:
+                depth += 1
+                if depth > limit:
+                    raise _too_deep(limit, *line_and_column(event)) from None
+            elif kind in closes:
+                depth -= 1
+            elif kind is yaml.StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
