@@ -88,7 +88,7 @@ def compose(text: str) -> yaml.Node | None:
         raise _marked(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors are caught before parsing
         raise YamlError(f"not valid YAML: {' '.join(str(exc).split())}") from None
-    if root is not None and "*" in text:  # only an alias (``*name``) can share a node
+    if root is not None and "*" in text and "&" in text:  # only an alias (``*name``) of an anchor shares a node
         check_aliases(root)
     return root
 
