@@ -27,10 +27,7 @@ def with_pin(metadata: str, digest: str) -> str:
     value (a multi-line quoted title) is never touched; the result is parsed again and must read
     back as the same mapping with the new pin, or ``CannotEdit`` is raised and nothing is written.
     """
-    try:
-        root = compose(metadata)
-    except yaml.YAMLError:
-        raise CannotEdit("the metadata is not valid YAML") from None
+    root = compose(metadata)  # CannotEdit, with the line and column, if it cannot be read
     if root is not None and not isinstance(root, yaml.MappingNode):
         raise CannotEdit("the metadata is not a YAML mapping")
     has_pin = root is not None and any(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 import yaml
 
 from site_builder.check.integrity import with_pin
 from site_builder.check.run import check
+from site_builder.load.yaml_edit import CannotEdit
 
 
 def test_edited_source_is_an_error_naming_every_fact_that_cites_it(harbour):
@@ -97,3 +99,9 @@ def test_pin_refuses_metadata_it_cannot_edit_and_leaves_the_file(harbour, run_cl
 
 def test_an_empty_pin_is_filled_in():
     assert with_pin("sha256:\ntitle: T\n", "abc") == "sha256: abc\ntitle: T\n"
+
+
+def test_pin_refuses_metadata_whose_aliases_blow_it_up():
+    bomb = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(7))
+    with pytest.raises(CannotEdit, match="aliases add more than"):
+        with_pin("title: T\n" + bomb, "abc")

@@ -15,6 +15,8 @@ from site_builder.text.boundaries import is_boundary
         ("She was unable to attend.", "he was unable to attend", "She was unable to attend"),
         ("It is illegal to export them.", "legal to export", "illegal to export"),
         ("The Program is free software.", "The Program is fr", "The Program is free"),
+        ("The harbour’s edge was rebuilt.", "arbour's edge", "harbour’s edge"),  # found once normalized
+        ("The harbour  edge was rebuilt.", "arbour edge", "harbour  edge"),
     ],
 )
 def test_a_quote_cut_inside_a_word_is_not_found_and_the_whole_words_are_suggested(text, quote, whole):

@@ -13,16 +13,16 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from site_builder.check.run import check
-from site_builder.load import yamlio
+from site_builder.load import yaml_read
 from site_builder.load.yamlio import YamlError, parse_yaml
 
-LOADERS = [pytest.param(yamlio._Loader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure-python")]
+LOADERS = [pytest.param(yaml_read.Loader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure-python")]
 
 
 @pytest.fixture(params=LOADERS)
 def loader(request, monkeypatch):
     """Run a test with libyaml's parser and with PyYAML's own, which is used where libyaml is missing."""
-    monkeypatch.setattr(yamlio, "_Loader", request.param)
+    monkeypatch.setattr(yaml_read, "Loader", request.param)
     return request.param
 
 
@@ -212,7 +212,7 @@ def test_a_plain_scalar_gets_the_tag_the_safe_loader_gives_it(value):
     except yaml.YAMLError:
         return
     for _ in range(2):  # the second time from what was remembered
-        assert _tags(yaml.compose(text, Loader=yamlio._Loader)) == _tags(expected)
+        assert _tags(yaml.compose(text, Loader=yaml_read.Loader)) == _tags(expected)
 
 
 def _tags(node):

@@ -163,3 +163,21 @@ def test_any_text_reads_back(path, value):
     for step in path:
         node = node[step]
     assert node.rstrip("\n") == value.rstrip("\n") if path == PATHS[3] or path == PATHS[5] else node == value
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "title: T\nfacts: " + "[" * 5000 + "]" * 5000 + "\n",
+        "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(7))
+        + "title: T\n",
+    ],
+    ids=["nested too deep", "alias bomb"],
+)
+def test_a_text_the_loader_refuses_is_not_edited_and_the_place_is_told(hostile):
+    """The editor reads YAML within the loader's limits: a deep or blown-up text is refused with
+    where reading stopped, never handed to a YAML library's own limits."""
+    with pytest.raises(CannotEdit, match=r"^line \d+, column \d+: "):
+        replace_value(hostile, ("title",), "U")
+    with pytest.raises(CannotEdit, match=r"^line \d+, column \d+: "):
+        insert_entry(hostile, (), "summary", "S", beside="title")
