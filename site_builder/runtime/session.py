@@ -49,7 +49,7 @@ class Session:
             value = self._memory.get(key, MISSING)
             if value is MISSING and key not in missing:
                 value = self._stored(key, kind, each)
-                if value is MISSING or (each.still_true is not None and not each.still_true(value)):
+                if value is MISSING:
                     missing[key] = i
             values.append(value)
         if missing:
