@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from site_builder.check.run import check
 from site_builder.render.generate import generate
 from site_builder.runtime import pool as pool_module
@@ -11,6 +13,11 @@ from site_builder.runtime.pool import WorkerPool
 
 ONE = WorkerPool(workers=0)
 WORKERS = WorkerPool(workers=1, fewest=1)  # however few the pages
+
+
+@pytest.fixture(autouse=True)
+def forkable(monkeypatch):
+    monkeypatch.setattr(pool_module.threading, "active_count", lambda: 1)  # even with the suite's threads about
 
 
 def files(folder):
