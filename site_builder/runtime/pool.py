@@ -56,23 +56,27 @@ class WorkerPool:
         """``work(item)`` for every item, in order. With at least ``fewest`` items (0: never), the
         workers take a share each; ``answer`` is the type of what ``work`` returns. A failed
         worker's items are done here with ``again`` (default: ``work``); an exception raised here
-        has every item done again here in order, so that the first failing item is the one told."""
-        fewest = self.fewest if self.fewest is not None else fewest
+        has every item done again here in order, so that the first item that fails is the one told."""
+        if fewest and self.fewest is not None:
+            fewest = self.fewest
         if not fewest or len(items) < max(fewest, 2) or not self.can_fork():
             return [work(item) for item in items]
         count = min(self.workers + 1, len(items))
         shares = [items[i::count] for i in range(count)]  # items of a kind take about as long as one another
         started = [_Worker.start(work, share, answer) for share in shares[1:]]
+        answers: list[list[Any]] = []
         try:
-            answers = [[work(item) for item in shares[0]]]
-        except BaseException:
-            for worker in started:
+            answers.append([work(item) for item in shares[0]])
+            for worker, share in zip(started, shares[1:]):
+                got = worker.answer(len(share)) if worker is not None else None
+                answers.append(got if got is not None else [(again or work)(item) for item in share])
+        except BaseException as exc:
+            for worker in started[len(answers) - 1 if answers else 0 :]:
                 if worker is not None:
                     worker.stop()
+            if not isinstance(exc, Exception):  # interrupted: no more work
+                raise
             return [work(item) for item in items]
-        for worker, share in zip(started, shares[1:]):
-            got = worker.answer(len(share)) if worker is not None else None
-            answers.append(got if got is not None else [(again or work)(item) for item in share])
         merged: list[Any] = [None] * len(items)
         for i, share_answers in enumerate(answers):
             merged[i::count] = share_answers
@@ -117,11 +121,12 @@ class _Worker:
         return answers if len(answers) == count else None
 
     def stop(self) -> None:
-        """End the worker without its answers."""
+        """End the worker without its answers (if it has not ended already)."""
         with contextlib.suppress(OSError, ValueError):
             self._process.kill()
         self._pipe.close()
-        self._process.join()
+        with contextlib.suppress(ValueError):  # already joined and closed
+            self._process.join()
 
 
 def _serve(work: Callable[[Any], Any], share: Sequence[Any], pipe: Connection) -> None:

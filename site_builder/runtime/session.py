@@ -29,7 +29,6 @@ class Session:
         self.pool = pool if pool is not None else WorkerPool()
         self._memory: dict[str, Any] = {}
         self._used: set[str] = set()
-        self.made = 0  # values made (not recalled) since the session began
 
     @classmethod
     def for_project(cls, root: Path, *, cache: bool = True, pool: WorkerPool | None = None) -> Session:
@@ -54,7 +53,6 @@ class Session:
             values.append(value)
         if missing:
             made = self.pool.map(_make, [wanted[i] for i in missing.values()], kind.shape, fewest=kind.worth_a_worker)
-            self.made += len(made)
             for key, value in zip(missing, made):
                 self._memory[key] = value
                 if self.store is not None:

@@ -80,3 +80,19 @@ def test_what_fails_here_fails_as_in_one_process_and_the_workers_are_ended(forks
     assert len(forks) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(forks[0], os.WNOHANG)  # ended and collected
+
+
+def test_an_interruption_here_ends_the_workers_and_no_more_work_is_done(forks):
+    done: list[int] = []
+
+    def interrupted(n: int) -> int:
+        done.append(n)
+        if n == 4:
+            raise KeyboardInterrupt
+        return n
+
+    with pytest.raises(KeyboardInterrupt):
+        WorkerPool(workers=1).map(interrupted, ITEMS, int, fewest=1)
+    assert done == [0, 2, 4]  # this process's share, up to the interruption
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forks[0], os.WNOHANG)
