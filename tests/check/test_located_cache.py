@@ -5,6 +5,7 @@ from other code, corrupt, written by another user, unwritable) changes nothing."
 from __future__ import annotations
 
 import secrets
+import subprocess
 
 import msgspec
 import pytest
@@ -226,3 +227,19 @@ def test_an_unwritable_cache_changes_nothing(varied, located):
 def test_a_check_without_the_cache_neither_reads_nor_writes_it(varied, located):
     check(varied.root)
     assert not (varied.root / FOLDER).exists()
+
+
+def test_a_check_of_what_changed_keeps_the_places_of_the_sheets_it_did_not_check(varied, located):
+    varied.fact_sheet("mill", ("mill", "the mill by the river, which burned down"))
+    git = ["git", "-C", str(varied.root), "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], check=True)
+    cached(varied.root)
+    record = varied.root / "factsheets" / "kinds.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("title: Kinds", "title: Kinds of quotes"), "utf-8")
+    report = check(varied.root, since="HEAD", session=Session.for_project(varied.root))
+    assert {r.fact.sheet for r in report.citations} == {"kinds"}
+    located.clear()
+    cached(varied.root)
+    assert "the mill by the river, which burned down" not in located
