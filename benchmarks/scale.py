@@ -6,6 +6,7 @@ Run it as a script (it is not a test)::
     .venv/bin/python benchmarks/scale.py            # 1k and 10k facts
     .venv/bin/python benchmarks/scale.py --100k     # and 100k facts (long: a 30,000-page build)
     .venv/bin/python benchmarks/scale.py --sizes 1k # one size only
+    .venv/bin/python benchmarks/scale.py --sizes 10k --check-only  # the check's figures alone
 
 It makes synthetic projects (sheets of 5 facts, sources of 12 paragraphs of 60 words) and prints
 each figure next to its target, with ratios measured in the same run so that the machine's speed
@@ -269,7 +270,7 @@ def row(what: str, figure: str, target: str, ok: bool | None) -> None:
     print(f"| {what} | {figure} | {target} | {'—' if ok is None else 'yes' if ok else 'NO'} |")
 
 
-def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
+def measure(size: str, workdir: Path, *, serve: bool, search: bool, check_only: bool = False) -> None:
     sheets, sources = SIZES[size]
     root = workdir / size
     make_project(root, sheets, sources)
@@ -305,6 +306,8 @@ def measure(size: str, workdir: Path, *, serve: bool, search: bool) -> None:
         "(none: once)",
         None,
     )
+    if check_only:
+        return
 
     clean(root)
     build, memory = run(site_builder("build", "--root", str(root)))
@@ -368,6 +371,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["1k", "10k"])
     parser.add_argument("--100k", dest="hundred", action="store_true", help="also measure 100,000 facts")
+    parser.add_argument("--check-only", action="store_true", help="measure `site-builder check` alone")
     args = parser.parse_args()
     sizes = args.sizes + (["100k"] if args.hundred and "100k" not in args.sizes else [])
     print(
@@ -376,7 +380,7 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="site-builder-scale-") as tmp:
         for size in sizes:
-            measure(size, Path(tmp), serve=size == "10k", search=size != "1k")
+            measure(size, Path(tmp), serve=size == "10k", search=size != "1k", check_only=args.check_only)
 
 
 if __name__ == "__main__":

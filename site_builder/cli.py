@@ -23,6 +23,7 @@ from site_builder.model import Report
 from site_builder.render.site_settings import NO_SITE_URL
 from site_builder.render.writer import NotGenerated
 from site_builder.report import FORMATS
+from site_builder.runtime.session import Session
 from site_builder.version import __version__
 
 if TYPE_CHECKING:
@@ -114,11 +115,13 @@ def check_command(
         gc.disable()
     options = CheckOptions(min_quote_words=min_quote_words)
     try:
-        report = check(_project_root(root), options, since=since, cache=not no_cache)
+        root = _project_root(root)
+        session = Session.for_project(root, cache=not no_cache)
+        report = check(root, options, since=since, session=session)
         if show_diff:
             sys.exit(_print_fixes(root, report, unsafe_fixes))
         if fix and _apply_fixes(root, report, unsafe_fixes):
-            report = check(root, options, since=since, cache=not no_cache)
+            report = check(root, options, since=since, session=session)
     except RevisionError as exc:
         raise click.UsageError(f"--since {since}: {exc}") from None
     _echo_report(report, fmt)
@@ -272,7 +275,8 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
     try:
         # MkDocs starts (and imports itself) while the project is checked and its pages generated.
         with publishing(site) if site is not None else contextlib.nullcontext() as publication:
-            report = check(root, CheckOptions(min_quote_words=min_quote_words), cache=not no_cache)
+            session = Session.for_project(root, cache=not no_cache)
+            report = check(root, CheckOptions(min_quote_words=min_quote_words), session=session)
             if not report.ok(strict=strict):
                 _echo_report(report, err=True)
                 click.echo("site not built: fix the errors above", err=True)
@@ -284,7 +288,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
                 return
             settings = dataclasses.replace(site.settings, generated=build_time(root))
             view = SiteView.of(report, settings)
-            write_site(view, site.docs_dir)
+            write_site(view, site.docs_dir, pool=session.pool)
             publication.publish(search_pages(view))
     except PublishError as exc:
         click.echo(f"error: {exc}", err=True)

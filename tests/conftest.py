@@ -27,6 +27,20 @@ SOURCE_TEXT = (
     "Ann Lee wrote that she “never doubted the harbour would pay.”\n"
 )
 
+
+@pytest.fixture(autouse=True, scope="session")
+def user_cache_folder(tmp_path_factory):
+    """The user's cache folder (where the cache key is made) of the whole run: never the real one."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 #: What a cache file may hold that no run wrote; ``None``: the right key, but forged entries.
 CORRUPT_CACHE = pytest.mark.parametrize(
     "content",

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from site_builder import diagnostics as d
 from site_builder.check import citation_messages as messages
 from site_builder.check.integrity import pin_problems
-from site_builder.check.located import LocatedCache, locate_citation
+from site_builder.check.located import locate_citation
 from site_builder.check.matching import elision, word_count
 from site_builder.check.matching.paragraphs import crosses_paragraph
 from site_builder.check.matching.words import unspaced_characters
 from site_builder.check.statement_numbers import unquoted_numbers
 from site_builder.diagnostics import Diagnostic
-from site_builder.model import Citation, CitationResult, CitationStatus, Fact, Match, Project, Report, Sheet
+from site_builder.model import Citation, CitationResult, Fact, Located, Project, Report, Sheet, Source
 
 DEFAULT_MIN_QUOTE_WORDS = 3
+
+#: Where a citation's quote stands in its source: :func:`~site_builder.check.located.locate_citation`,
+#: or what a run found of it already.
+Locate = Callable[[Citation, Source], Located]
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,9 @@ def check_citation(
     out: list[Diagnostic],
     options: CheckOptions = CheckOptions(),
     unreadable: frozenset[str] = frozenset(),
-    located: LocatedCache | None = None,
+    locate: Locate = locate_citation,
 ) -> CitationResult:
-    """Locate one citation; ``unreadable`` holds the files that failed to load, for a clear message;
-    ``located`` keeps what locating found between runs."""
+    """Locate one citation; ``unreadable`` holds the files that failed to load, for a clear message."""
     source = project.sources.get(citation.source)
     if source is None:
         out.append(messages.source_not_found(sheet, citation, project, unreadable))
@@ -46,7 +49,7 @@ def check_citation(
     if words < options.min_quote_words:
         unspaced = unspaced_characters(citation.quote)
         out.append(messages.too_short(sheet, citation, words, options.min_quote_words, unspaced))
-    found = locate_citation(citation, source) if located is None else located.locate(citation, source)
+    found = locate(citation, source)
     match = found.match
     if match.span is None:
         if match.occurrences and match.problem:
@@ -106,46 +109,15 @@ def _check_references(sheet: Sheet, fact: Fact, project: Project, out: list[Diag
             )
 
 
-#: What locating a citation found, by everything that decides it: kept between the runs of a preview.
-CitationMemo = dict[tuple, tuple[CitationStatus, Match | None, tuple[Diagnostic, ...]]]
-
-
-def _check_citation_once(
-    sheet: Sheet,
-    fact: Fact,
-    citation: Citation,
-    project: Project,
-    out: list[Diagnostic],
-    options: CheckOptions,
-    unreadable: frozenset[str],
-    memo: CitationMemo | None,
-    located: LocatedCache | None,
-) -> CitationResult:
-    """:func:`check_citation`, or what it found before for the same citation, sheet and source text."""
-    source = project.sources.get(citation.source)
-    if memo is None or source is None:
-        return check_citation(sheet, fact, citation, project, out, options, unreadable, located)
-    key = (sheet.id, sheet.path, citation, source.path, source.digest, source.meta, options.min_quote_words)
-    found = memo.get(key)
-    if found is None:
-        problems: list[Diagnostic] = []
-        result = check_citation(sheet, fact, citation, project, problems, options, unreadable, located)
-        found = memo[key] = (result.status, result.match, tuple(problems))
-    out.extend(found[2])
-    return CitationResult(fact, citation, found[0], found[1])
-
-
 def check_project(
     project: Project,
     load_problems: Sequence[Diagnostic] = (),
     options: CheckOptions = CheckOptions(),
     *,
-    memo: CitationMemo | None = None,
-    located: LocatedCache | None = None,
+    locate: Locate = locate_citation,
 ) -> Report:
-    """Check every citation and reference of a loaded project; ``memo`` (see :data:`CitationMemo`)
-    spares locating again a citation that has not changed, and so does ``located`` (a cache kept
-    on disk between runs)."""
+    """Check every citation and reference of a loaded project; ``locate`` may know where a quote
+    stands already."""
     report = Report(project, diagnostics=list(load_problems))
     unreadable = frozenset(x.file for x in load_problems if x.severity == "error")
     for sheet in project.sheets:
@@ -154,9 +126,7 @@ def check_project(
         for fact in sheet.facts:
             for citation in fact.citations:
                 report.citations.append(
-                    _check_citation_once(
-                        sheet, fact, citation, project, report.diagnostics, options, unreadable, memo, located
-                    )
+                    check_citation(sheet, fact, citation, project, report.diagnostics, options, unreadable, locate)
                 )
             _check_references(sheet, fact, project, report.diagnostics)
             _check_statement_numbers(sheet, fact, report.diagnostics)

@@ -6,12 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from site_builder.check.changes import find_changes
-from site_builder.check.checker import CheckOptions, CitationMemo, check_project
-from site_builder.check.halves import TwoCores
-from site_builder.check.located import LocatedCache
-from site_builder.load.cache import RecordCache
+from site_builder.check.checker import CheckOptions, Locate, check_project
+from site_builder.check.located import LOCATED, locate_citation, remembered
 from site_builder.load.project import collector_paused, load_project
-from site_builder.model import Report
+from site_builder.model import Citation, Located, Project, Report, Source
+from site_builder.runtime.session import Session
 
 
 def check(
@@ -19,37 +18,35 @@ def check(
     options: CheckOptions = CheckOptions(),
     *,
     since: str | None = None,
-    cache: bool | RecordCache = False,
-    memo: CitationMemo | None = None,
+    session: Session | None = None,
 ) -> Report:
-    """Check the project at ``root``; with ``since`` (a git revision), only what a change touched;
-    with ``cache``, records unchanged since the last run are not parsed again (and, with ``True``,
-    citations unchanged since the last run are not located again: see :mod:`.located`); with
-    ``memo`` (kept by a preview between runs), citations unchanged since the last run are not
-    located again.
+    """Check the project at ``root``; with ``since`` (a git revision), only what a change touched.
+
+    ``session`` (see :mod:`site_builder.runtime`) remembers what records load to and where quotes
+    stand, in memory and, if it has a store, on disk between runs, and shares the work among
+    worker processes; the report is the same with any session. Without one, nothing is kept.
 
     Raises :class:`site_builder.check.changes.RevisionError` when ``since`` cannot be compared against.
     """
-    with collector_paused():
-        return _check(root, options, since, cache, memo)
+    session = session if session is not None else Session()
+    finished = False
+    try:
+        with collector_paused():
+            report = _check(root, options, since, session)
+        finished = True
+    finally:
+        # A run that checked only some sheets, or failed, keeps what it did not use: still true.
+        session.finish(keep_unused=since is not None or not finished)
+    return report
 
 
-def _check(
-    root: Path, options: CheckOptions, since: str | None, cache: bool | RecordCache, memo: CitationMemo | None
-) -> Report:
-    # On two cores, the citations are located as the records are loaded (see :mod:`.halves`).
-    split = TwoCores(LocatedCache.open(root) if cache is True else None)
-    project, problems = load_project(root, cache=cache, loading=split)
-    located = split.located
+def _check(root: Path, options: CheckOptions, since: str | None, session: Session) -> Report:
+    project, problems = load_project(root, session=session)
     if since is None:
-        report = check_project(project, problems, options, memo=memo, located=located)
-        if located is not None:
-            located.save()
-        return report
+        return check_project(project, problems, options, locate=_locator(project, options, session))
     changes = find_changes(root, since, project)
-    report = check_project(project, problems, replace(options, only_sheets=frozenset(changes.checked)), located=located)
-    if located is not None:
-        located.save(keep_unused=True)  # the citations of the sheets not checked are still what they were
+    options = replace(options, only_sheets=frozenset(changes.checked))
+    report = check_project(project, problems, options, locate=_locator(project, options, session))
     keep = set(changes.files)
     keep |= {sheet.path for sheet in project.sheets if sheet.id in changes.checked}
     for source_id in changes.sources:
@@ -59,3 +56,24 @@ def _check(
     report.diagnostics = [x for x in report.diagnostics if x.file in keep]
     report.changes = changes.as_json()
     return report
+
+
+def _locator(project: Project, options: CheckOptions, session: Session) -> Locate:
+    """Where every citation to be checked stands in its source, found at once through the session."""
+    wanted = []
+    for sheet in project.sheets:
+        if options.only_sheets is not None and sheet.id not in options.only_sheets:
+            continue
+        for fact in sheet.facts:
+            for citation in fact.citations:
+                source = project.sources.get(citation.source)
+                each = remembered(citation, source) if source is not None else None
+                if each is not None:
+                    wanted.append(each)
+    found = {each.inputs: value for each, value in zip(wanted, session.recall(LOCATED, wanted))}
+
+    def locate(citation: Citation, source: Source) -> Located:
+        value = found.get((source.digest, citation.quote, citation.prefix, citation.suffix)) if source.digest else None
+        return value if value is not None else locate_citation(citation, source)
+
+    return locate

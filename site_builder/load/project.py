@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from site_builder.diagnostics import Diagnostic
-from site_builder.load.cache import RecordCache
 from site_builder.load.files import inside
-from site_builder.load.sheets import SheetLoading, load_sheets
+from site_builder.load.recall import Recall
+from site_builder.load.sheets import load_sheets
 from site_builder.load.sources import load_sources
 from site_builder.model import Project
 
@@ -48,34 +48,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(
-    root: Path,
-    *,
-    cache: bool | RecordCache = False,
-    loading: SheetLoading | None = None,
-) -> tuple[Project, list[Diagnostic]]:
+def load_project(root: Path, *, session: Recall | None = None) -> tuple[Project, list[Diagnostic]]:
     """Every source and sheet of the project at ``root``, and every problem found in them.
 
-    With ``cache``, a record whose bytes have not changed since the last run is not parsed again
-    (see :mod:`site_builder.load.cache`); the result is the same. ``True`` opens the project's
-    cache and saves it after loading; a :class:`RecordCache` kept open by a long-running caller
-    (a preview) is used as it is, and saved when that caller decides. ``loading`` may load the
-    records another way than one after the other, with the same result.
+    ``session`` (see :mod:`site_builder.load.recall`) may hold what a record whose bytes have not
+    changed loaded to, and may parse records on other cores; the result is the same.
     """
     root = require_project(root)
-    records = cache if isinstance(cache, RecordCache) else RecordCache.open(root) if cache else None
-    if records is not None:
-        records.start_run()
     with collector_paused():
-        try:
-            if loading is not None:
-                loading.start(root, records)
-            sources, source_problems = load_sources(root, records)
-            loader = loading.loader(sources) if loading is not None else None
-            sheets, sheet_problems = load_sheets(root, records, loader)
-        finally:
-            if loading is not None:
-                loading.stop()
-    if records is not None and records is not cache:
-        records.save()
+        sources, source_problems = load_sources(root, session)
+        sheets, sheet_problems = load_sheets(root, session)
     return Project(str(root), tuple(sheets), sources), source_problems + sheet_problems

@@ -6,20 +6,20 @@ reports every problem of a record, its citations included.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
 from site_builder.load import ids
-from site_builder.load.cache import RecordCache
 from site_builder.load.excerpt import excerpt
 from site_builder.load.files import list_files, relative
+from site_builder.load.recall import Kind, MakeEach, Recall, Wanted
 from site_builder.load.records import capped, check_shape, parse_record_text, read_record_file
 from site_builder.load.yamlio import Path as DocPath
 from site_builder.load.yamlio import YamlDocument
-from site_builder.model import Citation, Fact, Sheet, Source
+from site_builder.model import Citation, Fact, Sheet
 
 SHEET_SUFFIXES = (".yml", ".yaml")
 
@@ -102,15 +102,9 @@ def _facts(doc: YamlDocument, sheet_id: str, rel: str, problems: list[Diagnostic
     return tuple(facts)
 
 
-def load_sheet(path: Path, root: Path, cache: RecordCache | None = None) -> tuple[Sheet | None, list[Diagnostic]]:
-    """The sheet of the record at ``path`` and its problems; from ``cache`` if it holds the same bytes."""
-    rel = relative(path, root)
-    file, problems = read_record_file(path, root, root / "factsheets")
-    if file is None:
-        return None, problems  # a single problem: the file cannot be read
-    if cache is None:
-        return _sheet_of(file.text, path, rel)
-    return cache.remember("sheet", rel, file.sha256, lambda: _sheet_of(file.text, path, rel))
+def load_sheet(path: Path, root: Path, session: Recall | None = None) -> tuple[Sheet | None, list[Diagnostic]]:
+    """The sheet of the record at ``path`` and its problems."""
+    return _load_sheets([path], root, session or MakeEach())[0]
 
 
 def _sheet_of(text: str, path: Path, rel: str) -> tuple[Sheet | None, list[Diagnostic]]:
@@ -149,36 +143,35 @@ def _sheet_of(text: str, path: Path, rel: str) -> tuple[Sheet | None, list[Diagn
 
 #: What loading a record gives: its sheet (None if it has none) and its problems.
 Loaded = tuple[Sheet | None, list[Diagnostic]]
-#: Loads the records at the paths given, in that order (see :func:`load_sheets`).
-SheetLoader = Callable[[list[Path]], list[Loaded]]
+
+#: What a record loads to is decided by its path, its bytes and the loading code and schemas.
+SHEETS: Kind[Loaded] = Kind("sheet", Loaded, ("model.py", "diagnostics.py", "load", "load/schema"), worth_a_worker=400)
 
 
-class SheetLoading(Protocol):
-    """Another way to load the records than one after the other, which may begin before the
-    sources are loaded (see :mod:`site_builder.check.halves`)."""
+def _load_sheets(paths: list[Path], root: Path, session: Recall) -> list[Loaded]:
+    """What each record at ``paths`` loads to, in order; the files are read here, in order (the
+    first that cannot be read is the one named), and parsed by ``session``."""
+    loaded: list[Loaded | None] = []
+    wanted: list[Wanted[Loaded]] = []
+    for path in paths:
+        rel = relative(path, root)
+        file, problems = read_record_file(path, root, root / "factsheets")
+        if file is None:
+            loaded.append((None, problems))  # a single problem: the file cannot be read
+            continue
+        loaded.append(None)
+        wanted.append(Wanted((rel, file.sha256), partial(_sheet_of, file.text, path, rel)))
+    parsed = iter(session.recall(SHEETS, wanted))
+    return [each if each is not None else next(parsed) for each in loaded]
 
-    def start(self, root: Path, cache: RecordCache | None) -> None:
-        """Begin, before the sources are loaded."""
 
-    def loader(self, sources: dict[str, Source]) -> SheetLoader | None:
-        """What loads the records, once the sources are loaded; None: one after the other."""
-
-    def stop(self) -> None:
-        """End whatever was begun and is not finished (loading failed on the way)."""
-
-
-def load_sheets(
-    root: Path, cache: RecordCache | None = None, loader: SheetLoader | None = None
-) -> tuple[list[Sheet], list[Diagnostic]]:
+def load_sheets(root: Path, session: Recall | None = None) -> tuple[list[Sheet], list[Diagnostic]]:
     """Every sheet of ``factsheets/`` and its sub-folders; a sheet's id is its file name.
-
-    ``loader`` loads the records (by default one after the other with :func:`load_sheet`); it must
-    give what :func:`load_sheet` gives for each.
-    """
+    ``session`` may hold what a record loads to, or parse records on other cores."""
     folder = root / "factsheets"
     paths = list_files(folder, root, SHEET_SUFFIXES, recursive=True)
     records = [path for path in paths if path.name.endswith(SHEET_SUFFIXES)]
-    loaded = iter(loader(records) if loader is not None else [load_sheet(path, root, cache) for path in records])
+    loaded = iter(_load_sheets(records, root, session or MakeEach()))
     sheets: dict[str, Sheet] = {}
     problems: list[Diagnostic] = []
     for path in paths:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from site_builder import diagnostics as d
 from site_builder.diagnostics import Diagnostic
 from site_builder.load import ids
-from site_builder.load.cache import RecordCache
 from site_builder.load.excerpt import excerpt
 from site_builder.load.files import UnreadableFile, list_files, read_text, relative
+from site_builder.load.recall import Kind, MakeEach, Recall, Wanted
 from site_builder.load.records import capped, check_shape, parse_record_text, read_record_file
 from site_builder.load.source_meta import kept_original, meta_from, page_problems
 from site_builder.model import Source, SourceMeta
@@ -34,19 +35,20 @@ def _bad_id(source_id: str) -> str | None:
 
 Meta = tuple[SourceMeta, str | None, int | None, list[Diagnostic], int | None]
 
+#: What a metadata record loads to is decided by its path, its bytes and the loading code and schemas.
+METAS: Kind[Meta] = Kind("meta", Meta, ("model.py", "diagnostics.py", "load", "load/schema"))
 
-def _read_meta(path: Path, root: Path, seeds: Path, cache: RecordCache | None = None) -> Meta:
+
+def _read_meta(path: Path, root: Path, seeds: Path, session: Recall) -> Meta:
     """The metadata, its path, the line of its ``sha256`` pin, its problems, and the line of
-    ``pages``; from ``cache`` if it holds the same bytes."""
+    ``pages``; ``session`` may hold what the same bytes load to."""
     if not (path.exists() or path.is_symlink()):
         return SourceMeta(), None, None, [], None
     rel = relative(path, root)
     file, problems = read_record_file(path, root, seeds, unreadable_code="source-invalid")
     if file is None:
         return SourceMeta(), rel, None, problems, None
-    if cache is None:
-        return _meta_of(file.text, rel)
-    return cache.remember("meta", rel, file.sha256, lambda: _meta_of(file.text, rel))
+    return session.recall(METAS, [Wanted((rel, file.sha256), partial(_meta_of, file.text, rel))])[0]
 
 
 def _meta_of(text: str, rel: str) -> Meta:
@@ -81,9 +83,11 @@ def _stray(path: Path, rel: str, source_ids: set[str]) -> Diagnostic | None:
 
 
 def load_sources(
-    root: Path, cache: RecordCache | None = None, *, metadata: bool = True
+    root: Path, session: Recall | None = None, *, metadata: bool = True
 ) -> tuple[dict[str, Source], list[Diagnostic]]:
-    """Every source of ``seeds/``: its text and (unless not wanted) its metadata."""
+    """Every source of ``seeds/``: its text and (unless not wanted) its metadata, which ``session``
+    may hold already."""
+    session = session or MakeEach()
     seeds = root / "seeds"
     sources: dict[str, Source] = {}
     by_folded: dict[str, str] = {}
@@ -137,7 +141,7 @@ def load_sources(
             sources[source_id] = Source(source_id, rel, SourceText(text), digest=source_file.sha256)
             continue
         meta_path = path.with_name(source_id + META_SUFFIX)
-        meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds, cache)
+        meta, meta_rel, pin_line, meta_problems, pages_line = _read_meta(meta_path, root, seeds, session)
         problems.extend(meta_problems)
         problems.extend(page_problems(text, meta, meta_rel, pages_line))
         sources[source_id] = Source(

@@ -27,7 +27,7 @@ def on_pre_build(config) -> None:
     settings = state.settings(SiteSettings.from_config(config))
     if state.unchanged() and state.generated is not None and state.generated.settings == settings:
         return  # a rebuild set off by the pages or exports just written: they are up to date
-    report = check(state.root, cache=state.records, memo=state.citations)
+    report = check(state.root, session=state.session)
     for problem in report.diagnostics:
         where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
         log.warning("%s: %s[%s]: %s", where, problem.severity, problem.code, problem.message)

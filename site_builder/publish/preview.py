@@ -12,21 +12,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_builder.check.checker import CitationMemo
 from site_builder.check.run import check
-from site_builder.load.cache import RecordCache
 from site_builder.model import Report
 from site_builder.publish.banner_pages import BannerPages
 from site_builder.publish.build_time import build_time
 from site_builder.render.incremental import Generated, generate_changes
 from site_builder.render.site_settings import SiteSettings
+from site_builder.runtime.session import Session
 
 
 @dataclass
 class Preview:
     root: Path
-    records: RecordCache  # the loaded records, kept decoded in memory
-    citations: CitationMemo = field(default_factory=dict)  # what locating each citation found
+    session: Session  # the loaded records and located quotes, kept in memory and in the store
     generated: Generated | None = None  # what the docs folder holds
     report: Report | None = None  # the report the docs folder was last generated from
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # what the project's files were then
@@ -81,10 +79,9 @@ def start(root: Path, site: SiteSettings, docs_dir: Path) -> Preview:
     """Check the project and generate every page before MkDocs starts serving them."""
     state = for_root(root)
     state.unchanged()  # notes the files as they are now
-    report = check(root, cache=state.records, memo=state.citations)
+    report = check(root, session=state.session)
     state.banners.checked(state.files, report)
     _, state.generated = generate_changes(report, docs_dir, state.settings(site), None)
-    state.records.save()
     return state
 
 
@@ -92,7 +89,7 @@ def for_root(root: Path) -> Preview:
     """The preview of the project at ``root``, made on first use."""
     global current
     if current is None or current.root != root:
-        current = Preview(root, RecordCache.open(root))
+        current = Preview(root, Session.for_project(root))
     return current
 
 
@@ -111,4 +108,4 @@ def check_for_banner(state: Preview) -> None:
         return
     now = project_files(state.root)
     if now != banners.files:
-        banners.checked(now, check(state.root, cache=state.records, memo=state.citations))
+        banners.checked(now, check(state.root, session=state.session))

@@ -20,7 +20,6 @@ from site_builder.render.badges import status_badge
 from site_builder.render.coverage import percent
 from site_builder.render.edit_links import edit_url
 from site_builder.render.escape import Md, finalize, inline
-from site_builder.render.halves import Job
 from site_builder.render.language import attribute_list, html_attributes
 from site_builder.render.links import Linker, external
 from site_builder.render.original_links import original_passage_url
@@ -30,6 +29,7 @@ from site_builder.render.page_marks import with_page_marks
 from site_builder.render.site_settings import SiteSettings
 from site_builder.render.source_text import highlighted_paragraphs
 from site_builder.render.views import SiteView
+from site_builder.render.writer import Job
 
 
 def plural(count: int, singular: str, plural: str | None = None) -> str:

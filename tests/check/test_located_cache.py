@@ -1,19 +1,22 @@
-"""The cache of located citations: a second check of an unchanged project locates nothing again
-and reports exactly what a check without the cache reports; a cache that cannot be trusted (stale,
-from other code, corrupt, copied, unwritable) changes nothing."""
+"""Located citations in the store: a second check of an unchanged project locates nothing again
+and reports exactly what a check without the store reports; a store that cannot be trusted (stale,
+from other code, corrupt, written by another user, unwritable) changes nothing."""
 
 from __future__ import annotations
 
-import json
-import shutil
+import secrets
+import subprocess
 
+import msgspec
 import pytest
 
 from conftest import CORRUPT_CACHE
 from site_builder.check import located as located_cache
-from site_builder.check.located import FILE
+from site_builder.check.located import LOCATED
 from site_builder.check.run import check
-from site_builder.load.cache import FOLDER
+from site_builder.runtime import session as session_module
+from site_builder.runtime.session import Session
+from site_builder.runtime.store import FILE, FOLDER, Store
 
 SOURCE = (
     "The harbour opened in 1851 after “years of delay.” Its first master was Ann Lee.\n"
@@ -103,6 +106,16 @@ def varied(project):
     return project
 
 
+def cached(root):
+    return check(root, session=Session.for_project(root))
+
+
+def forge(path, entry):
+    """Write ``entry`` under every key of the store."""
+    stored = msgspec.msgpack.decode(path.read_bytes())
+    path.write_bytes(msgspec.msgpack.encode({key: msgspec.msgpack.encode(entry) for key in stored}))
+
+
 def outcome(report):
     """Everything a report says about the citations: results, matches, diagnostics with their details."""
     return (
@@ -129,32 +142,32 @@ def test_a_second_check_locates_only_what_it_cannot_verify_and_reports_the_same(
     assert codes >= {"quote-context-mismatch", "source-not-found"}
     assert {r.status for r in check(varied.root).citations} >= {"exact", "normalized", "elided", "not-found"}
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert len(located) == 13  # every citation whose source exists
     assert (varied.root / FOLDER / FILE).is_file()
     again = unverifiable(varied.root)
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert set(located) <= again and len(located) < 13  # a place found once verbatim is verified, not searched
 
 
 def test_a_changed_source_is_searched_again_and_only_its_citations(varied, located):
-    check(varied.root, cache=True)
+    cached(varied.root)
     varied.source("mill", OTHER.replace("winter", "summer"))
     expected = outcome(check(varied.root))
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     changed = {"[t]he mill by the river", "which burned down in the summer of 1860"}
     assert changed <= set(located) <= changed | unverifiable(varied.root)
 
 
 def test_a_moved_citation_is_not_searched_again_and_is_reported_where_it_now_is(varied, located):
-    before = check(varied.root, cache=True)
+    before = cached(varied.root)
     record = varied.root / "factsheets" / "kinds.yml"
     record.write_text("# a comment moves every line down\n" + record.read_text(encoding="utf-8"), encoding="utf-8")
     expected = outcome(check(varied.root))
     located.clear()
-    report = check(varied.root, cache=True)
+    report = cached(varied.root)
     assert set(located) <= unverifiable(varied.root)
     assert outcome(report) == expected
     lines = [x.line for x in before.diagnostics if x.file == "factsheets/kinds.yml"]
@@ -162,46 +175,42 @@ def test_a_moved_citation_is_not_searched_again_and_is_reported_where_it_now_is(
 
 
 def test_other_matching_code_starts_afresh(varied, located, monkeypatch):
-    expected = outcome(check(varied.root, cache=True))
-    monkeypatch.setattr(located_cache, "code_digest", lambda: "other matching code")
+    expected = outcome(cached(varied.root))
+    digest = session_module.code_digest
+    monkeypatch.setattr(
+        session_module, "code_digest", lambda names: "other" if names == LOCATED.code else digest(names)
+    )
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert len(located) == 13
 
 
 @CORRUPT_CACHE
 def test_a_corrupt_cache_is_ignored_and_replaced(varied, located, content):
-    expected = outcome(check(varied.root, cache=True))
+    expected = outcome(cached(varied.root))
     path = varied.root / FOLDER / FILE
-    if content is None:  # the right key, but entries that are not what locating finds
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        for name in stored["entries"]:
-            stored["entries"][name] = [["exact", [0, 1], [], [], [], [], None, None, "yes"], None]
-        content = json.dumps(stored).encode()
-    path.write_bytes(content)
+    if content is None:  # the right keys, but entries that are not what locating finds
+        forge(path, {"match": {"status": "exact", "span": {"start": 0, "end": 1}, "inside_word": "yes"}})
+    else:
+        path.write_bytes(content)
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert len(located) == 13
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert set(located) <= unverifiable(varied.root)  # written again, whole
 
 
-def test_a_cache_copied_from_elsewhere_is_never_read(varied, located, tmp_path_factory):
-    """Even with the right names, what a copied cache says about a quote is not believed."""
-    check(varied.root, cache=True)
+def test_a_store_written_by_another_user_is_never_read(varied, located):
+    """Even under the names another user's runs give them, what a store says about a quote is not believed."""
     path = varied.root / FOLDER / FILE
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    exact = [0, 10]
-    for name in stored["entries"]:  # "found, exactly, at the start of the source"
-        stored["entries"][name] = [["exact", exact, [exact], [], [], [], None, None, False], None]
-    path.write_text(json.dumps(stored), encoding="utf-8")
-    copy = tmp_path_factory.mktemp("clone") / "project"
-    shutil.copytree(varied.root, copy)
+    check(varied.root, session=Session(Store(path.parent, secrets.token_bytes(32))))
+    exact = {"start": 0, "end": 10}
+    forge(path, {"match": {"status": "exact", "span": exact, "occurrences": [exact]}})  # "found at the start"
     located.clear()
-    report = check(copy, cache=True)
+    report = cached(varied.root)
     assert len(located) == 13
-    assert outcome(report) == outcome(check(copy))
+    assert outcome(report) == outcome(check(varied.root))
     assert any(x.code == "quote-not-found" for x in report.diagnostics)
 
 
@@ -209,8 +218,8 @@ def test_an_unwritable_cache_changes_nothing(varied, located):
     (varied.root / FOLDER).write_text("a file where the cache folder would be", encoding="utf-8")
     expected = outcome(check(varied.root))
     located.clear()
-    assert outcome(check(varied.root, cache=True)) == expected
-    assert outcome(check(varied.root, cache=True)) == expected
+    assert outcome(cached(varied.root)) == expected
+    assert outcome(cached(varied.root)) == expected
     assert len(located) == 26
     assert (varied.root / FOLDER).read_text(encoding="utf-8").startswith("a file")
 
@@ -218,3 +227,19 @@ def test_an_unwritable_cache_changes_nothing(varied, located):
 def test_a_check_without_the_cache_neither_reads_nor_writes_it(varied, located):
     check(varied.root)
     assert not (varied.root / FOLDER).exists()
+
+
+def test_a_check_of_what_changed_keeps_the_places_of_the_sheets_it_did_not_check(varied, located):
+    varied.fact_sheet("mill", ("mill", "the mill by the river, which burned down"))
+    git = ["git", "-C", str(varied.root), "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], check=True)
+    cached(varied.root)
+    record = varied.root / "factsheets" / "kinds.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("title: Kinds", "title: Kinds of quotes"), "utf-8")
+    report = check(varied.root, since="HEAD", session=Session.for_project(varied.root))
+    assert {r.fact.sheet for r in report.citations} == {"kinds"}
+    located.clear()
+    cached(varied.root)
+    assert "the mill by the river, which burned down" not in located

@@ -9,8 +9,8 @@ from site_builder.model import Source
 from site_builder.render import urls
 from site_builder.render.exports.facts_json import render_facts_json
 from site_builder.render.exports.web_annotations import render_annotations
-from site_builder.render.halves import Job
 from site_builder.render.views import SiteView
+from site_builder.render.writer import Job
 
 #: Starts each published source text. A static host serves ``.txt`` as ``text/plain`` and often
 #: names no charset; browsers then decode UTF-8 as windows-1252 and mangle every curly quote,
