@@ -13,13 +13,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.publish.engines import Engine, EngineError, choose
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
@@ -107,33 +107,36 @@ def leftovers(target: Path, kind: str = "*") -> list[Path]:
     return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
 
 
-def publish(site: SiteConfig, search_pages: dict[str, str] | None = None) -> None:
+def publish(site: SiteConfig, search_pages: dict[str, str] | None = None, engine: str | None = None) -> None:
     """Run ``mkdocs build --strict`` into a new folder, index it for search, then swap it in for
     ``site_dir``.
 
     With ``search_pages`` (see :mod:`site_builder.render.search_pages`), the index is made from
     them while MkDocs builds; without, from the built site once MkDocs is done.
     """
-    with publishing(site) as publication:
+    with publishing(site, engine) as publication:
         publication.publish(search_pages)
 
 
 @contextmanager
-def publishing(site: SiteConfig) -> Iterator[Publication]:
-    """Hold the site's build lock and start MkDocs, which imports itself while the caller generates
-    the pages; then :meth:`Publication.publish` builds. MkDocs inherits the lock."""
+def publishing(site: SiteConfig, engine: str | None = None) -> Iterator[Publication]:
+    """Hold the site's build lock and start the site engine (``engine``, or the default one), which
+    imports itself while the caller generates the pages; then :meth:`Publication.publish` builds.
+    The engine inherits the lock."""
+    try:
+        chosen = choose(engine)
+    except EngineError as exc:
+        raise PublishError(f"{site.config_file}: {exc}") from None
     with _build_lock(site.site_dir) as lock:
-        runner = subprocess.Popen(
-            [sys.executable, "-m", "site_builder.publish.mkdocs_runner"],
+        runner = chosen.start(
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
             env=_mkdocs_env(),
             pass_fds=(lock,) if os.name == "posix" else (),
         )
         try:
-            yield Publication(site, runner)
+            yield Publication(site, runner, chosen)
         finally:
             if runner.poll() is None:
                 runner.communicate("")  # not asked to build: it ends without building
@@ -143,10 +146,10 @@ def publishing(site: SiteConfig) -> Iterator[Publication]:
 class Publication:
     site: SiteConfig
     runner: subprocess.Popen
+    engine: Engine
 
     def _mkdocs_build(self, site_dir: Path) -> tuple[int, str]:
-        arguments = ["build", "--strict", "--clean", "--quiet"]
-        arguments += ["--config-file", str(self.site.config_file), "--site-dir", str(site_dir)]
+        arguments = self.engine.build_arguments(self.site.config_file, site_dir)
         out, err = self.runner.communicate(json.dumps(arguments))
         return self.runner.returncode, (err + out).strip()
 
@@ -164,7 +167,7 @@ class Publication:
             try:
                 code, output = self._mkdocs_build(fresh)
                 if code != 0:
-                    raise PublishError("MkDocs did not build the site:\n" + output)
+                    raise PublishError(f"{self.engine.title} did not build the site:\n" + output)
                 if indexer is None:
                     index_site(fresh, self.site.settings.use_directory_urls)
                 elif indexer.wait() != 0:
