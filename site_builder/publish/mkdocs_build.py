@@ -37,6 +37,7 @@ class SiteConfig:
     docs_dir: Path
     site_dir: Path
     settings: SiteSettings = SiteSettings()  # noqa: RUF009 - frozen, so sharing it is safe; what the pages need to know of the site
+    engine: str | None = None  # extra.engine of the config: the site engine that builds, if chosen
 
 
 def _contains(outer: Path, inner: Path) -> bool:
@@ -69,11 +70,14 @@ def read_config(root: Path) -> SiteConfig:
     if not isinstance(raw, dict):
         raise PublishError(f"{config_file} is not a mapping of MkDocs settings")
     base = config_file.parent
+    extra = raw.get("extra")
+    engine = extra.get("engine") if isinstance(extra, dict) else None
     site = SiteConfig(
         config_file,
         base / str(raw.get("docs_dir", "docs")),
         base / str(raw.get("site_dir", "site")),
         SiteSettings.from_config(raw),
+        None if engine is None else str(engine),
     )
     _check_folders(root, site)
     return site
@@ -120,11 +124,11 @@ def publish(site: SiteConfig, search_pages: dict[str, str] | None = None, engine
 
 @contextmanager
 def publishing(site: SiteConfig, engine: str | None = None) -> Iterator[Publication]:
-    """Hold the site's build lock and start the site engine (``engine``, or the default one), which
-    imports itself while the caller generates the pages; then :meth:`Publication.publish` builds.
-    The engine inherits the lock."""
+    """Hold the site's build lock and start the site engine (``engine``, else the config's, else the
+    first installed), which imports itself while the caller generates the pages; then
+    :meth:`Publication.publish` builds. The engine inherits the lock."""
     try:
-        chosen = choose(engine)
+        chosen = choose(engine or site.engine)
     except EngineError as exc:
         raise PublishError(f"{site.config_file}: {exc}") from None
     with _build_lock(site.site_dir) as lock:
