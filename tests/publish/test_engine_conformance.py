@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,8 +78,14 @@ def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')  # each engine names itself there
+
+
 def files_of(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    """The site's files, byte for byte but for the name of the engine that wrote them."""
+    return {
+        str(p.relative_to(site)): GENERATOR.sub(b"", p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def last_words(result: subprocess.CompletedProcess[str]) -> str:
