@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.publish.engines import Engine, EngineError, choose
+from site_builder.publish.engines import Engine, EngineError, choose, plain
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
@@ -38,6 +38,7 @@ class SiteConfig:
     site_dir: Path
     settings: SiteSettings = SiteSettings()  # noqa: RUF009 - frozen, so sharing it is safe; what the pages need to know of the site
     engine: str | None = None  # extra.engine of the config: the site engine that builds, if chosen
+    hooks: tuple[str, ...] = ()  # the MkDocs hooks the config lists
 
 
 def _contains(outer: Path, inner: Path) -> bool:
@@ -72,12 +73,14 @@ def read_config(root: Path) -> SiteConfig:
     base = config_file.parent
     extra = raw.get("extra")
     engine = extra.get("engine") if isinstance(extra, dict) else None
+    hooks = raw.get("hooks")
     site = SiteConfig(
         config_file,
         base / str(raw.get("docs_dir", "docs")),
         base / str(raw.get("site_dir", "site")),
         SiteSettings.from_config(raw),
         None if engine is None else str(engine),
+        tuple(str(hook) for hook in hooks) if isinstance(hooks, list) else (),
     )
     _check_folders(root, site)
     return site
@@ -131,6 +134,11 @@ def publishing(site: SiteConfig, engine: str | None = None) -> Iterator[Publicat
         chosen = choose(engine or site.engine)
     except EngineError as exc:
         raise PublishError(f"{site.config_file}: {exc}") from None
+    if site.hooks and not chosen.mkdocs_compatible:
+        raise PublishError(
+            f"{site.config_file}: hooks: {chosen.title} runs no MkDocs hook, so {', '.join(site.hooks)} would be "
+            "skipped; remove the hooks, or build with --engine mkdocs"
+        )
     with _build_lock(site.site_dir) as lock:
         runner = chosen.start(
             stdin=subprocess.PIPE,
@@ -153,9 +161,9 @@ class Publication:
     engine: Engine
 
     def _mkdocs_build(self, site_dir: Path) -> tuple[int, str]:
-        arguments = self.engine.build_arguments(self.site.config_file, site_dir)
-        out, err = self.runner.communicate(json.dumps(arguments))
-        return self.runner.returncode, (err + out).strip()
+        with self.engine.build_arguments(self.site.config_file, site_dir) as arguments:
+            out, err = self.runner.communicate(json.dumps(arguments))
+        return self.runner.returncode, plain(err + out).strip()
 
     def publish(self, search_pages: dict[str, str] | None = None) -> None:
         """See :func:`publish`."""
