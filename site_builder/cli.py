@@ -250,11 +250,11 @@ def init_command(folder: Path, name: str, requirement: str) -> None:
 @click.option(
     "--engine",
     default=None,
-    help="The site engine that builds: mkdocs or properdocs (default: extra.engine of mkdocs.yml, "
+    help="The site engine that builds: mkdocs, properdocs or zensical (default: extra.engine of mkdocs.yml, "
     "else the first of them installed).",
 )
 def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool, engine: str | None) -> None:
-    """Check, generate the Markdown and build the site with MkDocs or ProperDocs (strict)."""
+    """Check, generate the Markdown and build the site with MkDocs, ProperDocs or Zensical (strict)."""
     from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
     from site_builder.render.generate import write_site

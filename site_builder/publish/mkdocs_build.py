@@ -3,7 +3,8 @@
 MkDocs builds into a fresh folder beside ``site_dir``; only a build that succeeded replaces
 ``site_dir`` (see :mod:`site_builder.publish.swap`). A build stopped at any point, even by SIGKILL,
 leaves the previous site as it was and at most a hidden leftover folder, which the next build
-removes. Builds of one site take turns: each holds a lock on ``.<site>.lock``, and MkDocs
+removes. The previous site, once replaced, is removed by a process of its own (see
+:mod:`site_builder.publish.removal`): the build does not wait for thousands of files to go. Builds of one site take turns: each holds a lock on ``.<site>.lock``, and MkDocs
 inherits it, so a leftover is never removed while a killed build's MkDocs still writes to it.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.publish.engines import Engine, EngineError, choose, plain
+from site_builder.publish.removal import remove_in_background
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
@@ -114,6 +115,11 @@ def leftovers(target: Path, kind: str = "*") -> list[Path]:
     return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
 
 
+def index_pages_folder(target: Path) -> Path:
+    """Where the pages made for the search index are kept between builds of the site ``target``."""
+    return target.with_name(f".{target.name}.index")
+
+
 def publish(site: SiteConfig, search_pages: dict[str, str] | None = None, engine: str | None = None) -> None:
     """Run ``mkdocs build --strict`` into a new folder, index it for search, then swap it in for
     ``site_dir``.
@@ -169,13 +175,14 @@ class Publication:
         """See :func:`publish`."""
         target = self.site.site_dir
         recover(target, leftovers(target, "old"))
-        for leftover in leftovers(target):
-            shutil.rmtree(leftover, ignore_errors=True)
+        remove_in_background(target, leftovers(target))
         fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
         stale = target.with_name(f".{target.name}.old-{os.getpid()}")
         search = target.with_name(f".{target.name}.search-{os.getpid()}")
         with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as said:
-            indexer = start_indexing(search_pages, search, said) if search_pages is not None else None
+            indexer = None
+            if search_pages is not None:
+                indexer = start_indexing(search_pages, index_pages_folder(target), search, said)
             try:
                 code, output = self._mkdocs_build(fresh)
                 if code != 0:
@@ -195,5 +202,4 @@ class Publication:
                     indexer.kill()
                     indexer.wait()
                 recover(target, [stale] if stale.exists() else [])  # interrupted between two renames
-                for folder in (fresh, stale, search):
-                    shutil.rmtree(folder, ignore_errors=True)
+                remove_in_background(target, [fresh, stale, search])
