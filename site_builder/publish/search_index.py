@@ -155,6 +155,13 @@ def _write_shards(bundle: Path, count: int) -> None:
     (bundle / SHARDS).write_text(json.dumps([shard_folder(n) for n in range(1, count)]), encoding="utf-8")
 
 
+def _behind_the_engine(command: list[str]) -> list[str]:
+    """``command`` at a lower priority, where the system can say so: the engine, which builds at the
+    same time and takes longer, comes first when the cores are busy."""
+    nice = shutil.which("nice")
+    return [nice, "-n", "10", *command] if nice else command
+
+
 def start_indexing(pages: dict[str, str], pages_folder: Path, folder: Path, log: IO[str]) -> Indexing:
     """Start indexing ``pages`` (address in the site → HTML) in the background; the bundle will be
     ``folder / BUNDLE``.
@@ -166,7 +173,9 @@ def start_indexing(pages: dict[str, str], pages_folder: Path, folder: Path, log:
     shards = shards_of([(address, len(pages[address])) for address in addresses])
     kept = {f"pages-{number + 1}/{address}": pages[address] for number, shard in enumerate(shards) for address in shard}
     commands = [
-        pagefind_command(pages_folder / f"pages-{number + 1}", SEARCH_PAGES, folder / BUNDLE / shard_folder(number))
+        _behind_the_engine(
+            pagefind_command(pages_folder / f"pages-{number + 1}", SEARCH_PAGES, folder / BUNDLE / shard_folder(number))
+        )
         for number in range(len(shards))
     ]
 
