@@ -4,8 +4,9 @@ MkDocs builds into a fresh folder beside ``site_dir``; only a build that succeed
 ``site_dir`` (see :mod:`site_builder.publish.swap`). A build stopped at any point, even by SIGKILL,
 leaves the previous site as it was and at most a hidden leftover folder, which the next build
 removes. The previous site, once replaced, is removed by a process of its own (see
-:mod:`site_builder.publish.removal`): the build does not wait for thousands of files to go. Builds of one site take turns: each holds a lock on ``.<site>.lock``, and MkDocs
-inherits it, so a leftover is never removed while a killed build's MkDocs still writes to it.
+:mod:`site_builder.publish.removal`): the build does not wait for thousands of files to go.
+Builds of one site take turns: each holds a lock on ``.<site>.lock``, and the engine inherits it,
+so a leftover is never removed while a killed build's engine still writes to it.
 """
 
 from __future__ import annotations
