@@ -12,8 +12,9 @@ It makes synthetic projects (sheets of 5 facts, sources of 12 paragraphs of 60 w
 each figure next to its target, with ratios measured in the same run so that the machine's speed
 and load cancel out: ``check`` against a floor (reading every file, parsing it with libyaml's C
 loader and ``str.find`` for each quote, in a process of its own), ``build`` against ``mkdocs
-build`` alone on the same generated Markdown (and against its own MkDocs step, which builds the
-pages on two cores, to show what checking and generating add), the search in Chromium. Every command runs as a
+build`` alone on the same generated Markdown (and against its own engine step, MkDocs in the
+runner ``build`` starts, to show what checking, generating and indexing add; Zensical's build of the
+same Markdown is printed beside it), the search in Chromium. Every command runs as a
 user runs it, in a process of its own; peak memory is the largest resident size of the process
 and of the processes it starts.
 """
@@ -138,24 +139,65 @@ def run(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     return took, usage.ru_maxrss
 
 
+def removed(root: Path) -> None:
+    """Wait until the folders a build hands over for removal are gone, so that their removal is not
+    measured as part of the next command."""
+    while list(root.glob(".site.trash-*")):
+        time.sleep(0.1)
+
+
 def best(command: list[str], times: int = 3, cwd: Path | None = None) -> float:
     return min(run(command, cwd)[0] for _ in range(times))
 
 
 def runner_build(root: Path, site: Path) -> float:
-    """Seconds that ``site-builder build``'s MkDocs step alone takes (MkDocs, its pages on two cores)."""
-    arguments = ["build", "--strict", "--quiet", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
-    began = time.perf_counter()
-    subprocess.run(
-        [PYTHON, "-m", "site_builder.publish.mkdocs_runner"],
-        input=json.dumps(arguments),
-        text=True,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=True,
-    )
-    return time.perf_counter() - began
+    """Seconds that ``site-builder build``'s engine step alone takes (MkDocs started by its runner)."""
+    from site_builder.publish.engines import ENGINES
+
+    mkdocs = ENGINES["mkdocs"]
+    with mkdocs.build_arguments(root / "mkdocs.yml", site) as arguments:
+        began = time.perf_counter()
+        subprocess.run(
+            [PYTHON, "-m", "site_builder.publish.engines.runner", mkdocs.module, *mkdocs.preload],
+            input=json.dumps(arguments),
+            text=True,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+        return time.perf_counter() - began
+
+
+def zensical_build(root: Path, site: Path, clean: bool) -> float | None:
+    """Seconds of ``zensical build`` of the same Markdown (``clean``: without its cache), or None if
+    Zensical is not installed. It takes its output folder from a config file only."""
+    from site_builder.publish.engines.derived_config import with_site_dir
+
+    if shutil.which("zensical", path=str(Path(PYTHON).parent)) is None:
+        return None
+    with with_site_dir(root / "mkdocs.yml", site) as config:
+        command = [PYTHON, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+        return run(command + (["--clean"] if clean else []), root)[0]
+
+
+OWN_WORK = """
+import sys, tempfile
+from pathlib import Path
+from site_builder.check.checker import CheckOptions
+from site_builder.check.run import check
+from site_builder.publish.mkdocs_build import index_pages_folder, read_config
+from site_builder.publish.search_index import start_indexing
+from site_builder.render.generate import write_site
+from site_builder.render.search_pages import search_pages
+from site_builder.render.views import SiteView
+root = Path(sys.argv[1])
+site = read_config(root)
+view = SiteView.of(check(root, CheckOptions()), site.settings)
+write_site(view, site.docs_dir)
+with tempfile.TemporaryDirectory(dir=sys.argv[2]) as out, tempfile.TemporaryFile(mode="w+") as said:
+    assert start_indexing(search_pages(view), index_pages_folder(site.site_dir), Path(out), said).wait() == 0
+"""
 
 
 def site_builder(*args: str) -> list[str]:
@@ -163,7 +205,7 @@ def site_builder(*args: str) -> list[str]:
 
 
 def clean(root: Path) -> None:
-    for name in ("build", "site", ".site-builder-cache"):
+    for name in ("build", "site", ".site-builder-cache", ".site.index"):
         shutil.rmtree(root / name, ignore_errors=True)
 
 
@@ -309,13 +351,18 @@ def measure(size: str, workdir: Path, *, serve: bool, search: bool, check_only: 
     if check_only:
         return
 
-    clean(root)
-    build, memory = run(site_builder("build", "--root", str(root)))
+    times = 2 if facts <= 10_000 else 1  # as many runs of each command, the best of each compared
+    builds = []
+    for _ in range(times):
+        clean(root)
+        builds.append(run(site_builder("build", "--root", str(root))))
+        removed(root)
+    build, memory = min(took for took, _ in builds), max(peak for _, peak in builds)
     mkdocs = min(
         run([PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(workdir / f"mkdocs-{n}")], root)[
             0
         ]
-        for n in range(2 if facts <= 10_000 else 1)
+        for n in range(times)
     )
     row(
         "`site-builder build` (fresh) vs `mkdocs build` alone on the same Markdown",
@@ -323,19 +370,50 @@ def measure(size: str, workdir: Path, *, serve: bool, search: bool, check_only: 
         "≤ 1.15×",
         build <= 1.15 * mkdocs,
     )
-    runner = min(runner_build(root, workdir / f"runner-{n}") for n in range(2 if facts <= 10_000 else 1))
+    runner = min(runner_build(root, workdir / f"runner-{n}") for n in range(times))
     row(
-        "`site-builder build` (fresh) vs its own MkDocs step alone (two cores, the same Markdown): what checking and generating add",
-        f"{build:.1f} s vs {runner:.1f} s: {build / runner:.2f}× (MkDocs alone on one core: {mkdocs / runner:.2f}×)",
-        "—",
+        "what the project adds to a fresh `build` (`build` less its engine step alone) vs `mkdocs build`",
+        f"{build - runner:.1f} s: {(build - runner) / mkdocs:.2f}×",
+        "(none)",
         None,
     )
-    again, _ = run(site_builder("build", "--root", str(root)))
+    row(
+        "the engine step alone (MkDocs started by `build`'s runner) vs `mkdocs build`",
+        f"{runner:.1f} s: {runner / mkdocs:.2f}×",
+        "(none)",
+        None,
+    )
+    # Inside the project, as Zensical requires. Its cache serves a build into the same folder only:
+    # `build --engine zensical` builds into a fresh folder each time, so it builds as the cold one.
+    cold_zensical = zensical_build(root, root / ".zensical", clean=True)
+    if cold_zensical is not None:
+        warm_zensical = zensical_build(root, root / ".zensical", clean=False)
+        assert warm_zensical is not None
+        row(
+            "`zensical build` of the same Markdown (its own theme), cold / again into the same folder, vs `mkdocs build`",
+            f"{cold_zensical:.1f} s / {warm_zensical:.1f} s: {cold_zensical / mkdocs:.2f}× / {warm_zensical / mkdocs:.2f}×",
+            "(none: beside it)",
+            None,
+        )
+    agains = []
+    for _ in range(times):
+        agains.append(run(site_builder("build", "--root", str(root)))[0])
+        removed(root)
+    again = min(agains)
     row(
         "`site-builder build` again (cache and Markdown in place) vs `mkdocs build`",
         f"{again:.1f} s: {again / mkdocs:.2f}×",
         "≤ 1.15×",
         again <= 1.15 * mkdocs,
+    )
+    for name in ("build", ".site-builder-cache", ".site.index"):  # fresh, as for the first build
+        shutil.rmtree(root / name, ignore_errors=True)
+    own = run([PYTHON, "-c", OWN_WORK, str(root), str(workdir)])[0]
+    row(
+        "the project's own work alone, fresh (check + generate + search index, one after the other) vs `mkdocs build`",
+        f"{own:.1f} s vs {mkdocs:.1f} s: {own / mkdocs:.2f}×",
+        "≤ 0.35×",
+        own <= 0.35 * mkdocs,
     )
     row(
         f"peak memory of `site-builder build`, {facts:,} facts",

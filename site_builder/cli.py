@@ -259,8 +259,14 @@ def init_command(folder: Path, name: str, site_url: str | None, requirement: str
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @min_words_option
 @no_cache_option
-def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool) -> None:
-    """Check, generate the Markdown and build the site with MkDocs (strict)."""
+@click.option(
+    "--engine",
+    default=None,
+    help="The site engine that builds: mkdocs, properdocs or zensical (default: extra.engine of mkdocs.yml, "
+    "else the first of them installed).",
+)
+def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool, engine: str | None) -> None:
+    """Check, generate the Markdown and build the site with MkDocs, ProperDocs or Zensical (strict)."""
     from site_builder.publish.build_time import build_time
     from site_builder.publish.mkdocs_build import PublishError, publishing, read_config
     from site_builder.render.generate import write_site
@@ -274,7 +280,7 @@ def build_command(root: Path, strict: bool, min_quote_words: int, no_cache: bool
         site = None  # said once the records are checked, as when the config is read after them
     try:
         # MkDocs starts (and imports itself) while the project is checked and its pages generated.
-        with publishing(site) if site is not None else contextlib.nullcontext() as publication:
+        with publishing(site, engine) if site is not None else contextlib.nullcontext() as publication:
             session = Session.for_project(root, cache=not no_cache)
             report = check(root, CheckOptions(min_quote_words=min_quote_words), session=session)
             if not report.ok(strict=strict):

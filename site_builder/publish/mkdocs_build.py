@@ -3,23 +3,25 @@
 MkDocs builds into a fresh folder beside ``site_dir``; only a build that succeeded replaces
 ``site_dir`` (see :mod:`site_builder.publish.swap`). A build stopped at any point, even by SIGKILL,
 leaves the previous site as it was and at most a hidden leftover folder, which the next build
-removes. Builds of one site take turns: each holds a lock on ``.<site>.lock``, and MkDocs
-inherits it, so a leftover is never removed while a killed build's MkDocs still writes to it.
+removes. The previous site, once replaced, is removed by a process of its own (see
+:mod:`site_builder.publish.removal`): the build does not wait for thousands of files to go.
+Builds of one site take turns: each holds a lock on ``.<site>.lock``, and the engine inherits it,
+so a leftover is never removed while a killed build's engine still writes to it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.publish.engines import Engine, EngineError, choose, plain
+from site_builder.publish.removal import remove_in_background
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
 from site_builder.publish.swap import recover, replace_folder
 from site_builder.render.site_settings import SiteSettings
@@ -37,6 +39,8 @@ class SiteConfig:
     docs_dir: Path
     site_dir: Path
     settings: SiteSettings = SiteSettings()  # noqa: RUF009 - frozen, so sharing it is safe; what the pages need to know of the site
+    engine: str | None = None  # extra.engine of the config: the site engine that builds, if chosen
+    hooks: tuple[str, ...] = ()  # the MkDocs hooks the config lists
 
 
 def _contains(outer: Path, inner: Path) -> bool:
@@ -69,11 +73,16 @@ def read_config(root: Path) -> SiteConfig:
     if not isinstance(raw, dict):
         raise PublishError(f"{config_file} is not a mapping of MkDocs settings")
     base = config_file.parent
+    extra = raw.get("extra")
+    engine = extra.get("engine") if isinstance(extra, dict) else None
+    hooks = raw.get("hooks")
     site = SiteConfig(
         config_file,
         base / str(raw.get("docs_dir", "docs")),
         base / str(raw.get("site_dir", "site")),
         SiteSettings.from_config(raw),
+        None if engine is None else str(engine),
+        tuple(str(hook) for hook in hooks) if isinstance(hooks, list) else (),
     )
     _check_folders(root, site)
     return site
@@ -107,33 +116,46 @@ def leftovers(target: Path, kind: str = "*") -> list[Path]:
     return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
 
 
-def publish(site: SiteConfig, search_pages: dict[str, str] | None = None) -> None:
+def index_pages_folder(target: Path) -> Path:
+    """Where the pages made for the search index are kept between builds of the site ``target``."""
+    return target.with_name(f".{target.name}.index")
+
+
+def publish(site: SiteConfig, search_pages: dict[str, str] | None = None, engine: str | None = None) -> None:
     """Run ``mkdocs build --strict`` into a new folder, index it for search, then swap it in for
     ``site_dir``.
 
     With ``search_pages`` (see :mod:`site_builder.render.search_pages`), the index is made from
     them while MkDocs builds; without, from the built site once MkDocs is done.
     """
-    with publishing(site) as publication:
+    with publishing(site, engine) as publication:
         publication.publish(search_pages)
 
 
 @contextmanager
-def publishing(site: SiteConfig) -> Iterator[Publication]:
-    """Hold the site's build lock and start MkDocs, which imports itself while the caller generates
-    the pages; then :meth:`Publication.publish` builds. MkDocs inherits the lock."""
+def publishing(site: SiteConfig, engine: str | None = None) -> Iterator[Publication]:
+    """Hold the site's build lock and start the site engine (``engine``, else the config's, else the
+    first installed), which imports itself while the caller generates the pages; then
+    :meth:`Publication.publish` builds. The engine inherits the lock."""
+    try:
+        chosen = choose(engine or site.engine)
+    except EngineError as exc:
+        raise PublishError(f"{site.config_file}: {exc}") from None
+    if site.hooks and not chosen.mkdocs_compatible:
+        raise PublishError(
+            f"{site.config_file}: hooks: {chosen.title} runs no MkDocs hook, so {', '.join(site.hooks)} would be "
+            "skipped; remove the hooks, or build with --engine mkdocs"
+        )
     with _build_lock(site.site_dir) as lock:
-        runner = subprocess.Popen(
-            [sys.executable, "-m", "site_builder.publish.mkdocs_runner"],
+        runner = chosen.start(
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            text=True,
             env=_mkdocs_env(),
             pass_fds=(lock,) if os.name == "posix" else (),
         )
         try:
-            yield Publication(site, runner)
+            yield Publication(site, runner, chosen)
         finally:
             if runner.poll() is None:
                 runner.communicate("")  # not asked to build: it ends without building
@@ -143,28 +165,29 @@ def publishing(site: SiteConfig) -> Iterator[Publication]:
 class Publication:
     site: SiteConfig
     runner: subprocess.Popen
+    engine: Engine
 
     def _mkdocs_build(self, site_dir: Path) -> tuple[int, str]:
-        arguments = ["build", "--strict", "--clean", "--quiet"]
-        arguments += ["--config-file", str(self.site.config_file), "--site-dir", str(site_dir)]
-        out, err = self.runner.communicate(json.dumps(arguments))
-        return self.runner.returncode, (err + out).strip()
+        with self.engine.build_arguments(self.site.config_file, site_dir) as arguments:
+            out, err = self.runner.communicate(json.dumps(arguments))
+        return self.runner.returncode, plain(err + out).strip()
 
     def publish(self, search_pages: dict[str, str] | None = None) -> None:
         """See :func:`publish`."""
         target = self.site.site_dir
         recover(target, leftovers(target, "old"))
-        for leftover in leftovers(target):
-            shutil.rmtree(leftover, ignore_errors=True)
+        remove_in_background(target, leftovers(target))
         fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
         stale = target.with_name(f".{target.name}.old-{os.getpid()}")
         search = target.with_name(f".{target.name}.search-{os.getpid()}")
         with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as said:
-            indexer = start_indexing(search_pages, search, said) if search_pages is not None else None
+            indexer = None
+            if search_pages is not None:
+                indexer = start_indexing(search_pages, index_pages_folder(target), search, said)
             try:
                 code, output = self._mkdocs_build(fresh)
                 if code != 0:
-                    raise PublishError("MkDocs did not build the site:\n" + output)
+                    raise PublishError(f"{self.engine.title} did not build the site:\n" + output)
                 if indexer is None:
                     index_site(fresh, self.site.settings.use_directory_urls)
                 elif indexer.wait() != 0:
@@ -180,5 +203,4 @@ class Publication:
                     indexer.kill()
                     indexer.wait()
                 recover(target, [stale] if stale.exists() else [])  # interrupted between two renames
-                for folder in (fresh, stale, search):
-                    shutil.rmtree(folder, ignore_errors=True)
+                remove_in_background(target, [fresh, stale, search])

@@ -10,7 +10,10 @@ so it is the same whichever engine built the site; ``assets/search.js`` loads it
 
 ``site-builder build`` does not wait for the engine: it indexes the same pages as the render
 layer writes them for search (:mod:`site_builder.render.search_pages`: their content, at their
-address, with their anchors) while MkDocs builds.
+address, with their anchors) while MkDocs builds. Pagefind reads them as files, kept beside the
+site from one build to the next (only those that changed are written again); Pagefind's Python
+API, which takes pages from memory, waits a tenth of a second for each page's answer (five
+minutes for 3,000 pages), so it is not used.
 
 Pagefind holds the whole index in memory until it writes it (at 100,000 facts, some 2 GB): a
 site with more content than :data:`SHARD_BYTES` is indexed in shards, one after the other, each
@@ -30,12 +33,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from site_builder.atomic import make_folder, write_atomic
+from site_builder.atomic import write_atomic
+from site_builder.render.writer import NotGenerated, write_docs
 
 BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the site
 # The sheet and source pages, whether MkDocs writes ``sheets/x/index.html`` or ``sheets/x.html``
 # (then the index page of each folder is indexed too).
 PAGES = {True: "{sheets,sources}/*/index.html", False: "{sheets,sources}/*.html"}
+SEARCH_PAGES = "{sheets,sources}/**/*.html"  # of the pages made for the index: only those
 CONTENT = "article"
 IGNORED = ".headerlink, .sb-label"  # the permalink signs of headings, the labels of a fact's links
 #: Pagefind holds the whole index in memory while it writes it: measured at 100,000 facts, some
@@ -91,8 +96,15 @@ def shard_folder(number: int) -> str:
 class Indexing:
     """Pagefind run on each shard in turn, in the background; then ``finish``."""
 
-    def __init__(self, commands: list[list[str]], log: IO[str] | int, finish: Callable[[], None]) -> None:
-        self._commands, self._log, self._finish = commands, log, finish
+    def __init__(
+        self,
+        commands: list[list[str]],
+        log: IO[str] | int,
+        finish: Callable[[], None],
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
+        """``prepare`` runs first, in the background too."""
+        self._commands, self._log, self._finish, self._prepare = commands, log, finish, prepare
         self._process: subprocess.Popen | None = None
         self._stopped = False
         self._code: int | None = None
@@ -103,6 +115,8 @@ class Indexing:
     def _run(self) -> None:
         code = 0
         try:
+            if self._prepare is not None:
+                self._prepare()
             for command in self._commands:
                 with self._lock:
                     if self._stopped:
@@ -117,6 +131,10 @@ class Indexing:
         except OSError as exc:
             if not isinstance(self._log, int):
                 self._log.write(f"Pagefind could not be run: {exc}\n")
+            code = 1
+        except NotGenerated as exc:
+            if not isinstance(self._log, int):
+                self._log.write(f"the pages to index could not be written: {exc}\n")
             code = 1
         self._code = code
 
@@ -138,20 +156,34 @@ def _write_shards(bundle: Path, count: int) -> None:
     write_atomic(bundle / SHARDS, json.dumps([shard_folder(n) for n in range(1, count)]).encode("utf-8"))
 
 
-def start_indexing(pages: dict[str, str], folder: Path, log: IO[str]) -> Indexing:
-    """Write ``pages`` (address in the site → HTML) into ``folder``, a folder for each shard, and
-    start Pagefind on them; the bundle will be ``folder / BUNDLE``."""
+def _behind_the_engine(command: list[str]) -> list[str]:
+    """``command`` at a lower priority, where the system can say so: the engine, which builds at the
+    same time and takes longer, comes first when the cores are busy."""
+    nice = shutil.which("nice")
+    return [nice, "-n", "10", *command] if nice else command
+
+
+def start_indexing(pages: dict[str, str], pages_folder: Path, folder: Path, log: IO[str]) -> Indexing:
+    """Start indexing ``pages`` (address in the site → HTML) in the background; the bundle will be
+    ``folder / BUNDLE``.
+
+    Pagefind reads files: the pages are kept in ``pages_folder`` from one build to the next, a folder
+    for each shard, and only those that changed are written again (in the background too), so a
+    build neither waits for thousands of files to be written nor for them to be removed."""
     addresses = sorted(pages)
     shards = shards_of([(address, len(pages[address])) for address in addresses])
-    commands = []
-    for number, shard in enumerate(shards):
-        site = folder / f"pages-{number + 1}"
-        for address in shard:
-            target = site / address
-            make_folder(target.parent, folder)
-            write_atomic(target, pages[address].encode("utf-8"), folder)
-        commands.append(pagefind_command(site, "**/*.html", folder / BUNDLE / shard_folder(number)))
-    return Indexing(commands, log, lambda: _write_shards(folder / BUNDLE, len(shards)))
+    kept = {f"pages-{number + 1}/{address}": pages[address] for number, shard in enumerate(shards) for address in shard}
+    commands = [
+        _behind_the_engine(
+            pagefind_command(pages_folder / f"pages-{number + 1}", SEARCH_PAGES, folder / BUNDLE / shard_folder(number))
+        )
+        for number in range(len(shards))
+    ]
+
+    def prepare() -> None:
+        write_docs(kept, pages_folder)
+
+    return Indexing(commands, log, lambda: _write_shards(folder / BUNDLE, len(shards)), prepare)
 
 
 def _site_pages(site_dir: Path, directory_urls: bool) -> list[Path]:

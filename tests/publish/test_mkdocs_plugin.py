@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -104,3 +105,33 @@ def test_the_plugin_publishes_the_original_pdf_that_quotes_link_to_by_page(proje
     assert (root / "out" / "facts" / "sources" / "notice.pdf").read_bytes() == b"%PDF-1.7 the original"
     sheet = Page((root / "out" / "facts" / "sheets" / "rules" / "index.html").read_text(encoding="utf-8"))
     assert "../../sources/notice.pdf#page=2" in sheet.links
+
+
+def test_properdocs_finds_the_plugin_in_its_own_group(harbour):
+    """ProperDocs prefers plugins registered under its own name; MkDocs' group is its fallback."""
+    if importlib.util.find_spec("properdocs") is None and not os.environ.get("CI"):
+        pytest.skip("properdocs is not installed")
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from properdocs.plugins import get_plugins; print(get_plugins()['site-builder'].group)",
+        ],
+        cwd=harbour.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert found.stdout.strip() == "properdocs.plugins", found.stderr
+    root = existing_site(harbour.root)
+    config = root / "mkdocs.yml"  # the theme ProperDocs itself ships
+    config.write_text(config.read_text(encoding="utf-8").replace("theme: mkdocs", "theme: material"), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(root / "out")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (root / "out" / "facts" / "sheets" / "people" / "index.html").is_file()

@@ -355,7 +355,20 @@ def test_the_index_made_during_the_build_is_sharded_the_same_way(built_site, tmp
     pages = search_pages(SiteView.of(check(built_site)))
     monkeypatch.setattr(search_index, "SHARD_BYTES", sum(map(len, pages.values())) // 3)
     with (tmp_path / "log").open("w+", encoding="utf-8") as log:
-        assert search_index.start_indexing(pages, tmp_path / "search", log).wait() == 0
+        assert search_index.start_indexing(pages, tmp_path / "pages", tmp_path / "search", log).wait() == 0
     bundle = tmp_path / "search" / search_index.BUNDLE
     assert len(json.loads((bundle / search_index.SHARDS).read_text("utf-8"))) >= 2
     assert search_records(tmp_path / "search").keys() == search_records(built_site / "site").keys()
+
+
+def test_a_sheet_removed_from_the_project_leaves_the_search_index(harbour, run_cli):
+    harbour.mkdocs()
+    harbour.fact_sheet("ferries", ("harbour", "Ships came from the north"))
+    first = run_cli("build", "--root", str(harbour.root))
+    assert first.code == 0, first.err
+    assert "/sheets/ferries/" in search_records(harbour.root / "site")
+    (harbour.root / "factsheets" / "ferries.yml").unlink()
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    records = search_records(harbour.root / "site")
+    assert "/sheets/ferries/" not in records and "/sheets/people/" in records
