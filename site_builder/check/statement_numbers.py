@@ -110,15 +110,25 @@ def _scale(match: re.Match[str]) -> int:
     return SHORT_SCALES[match["short"].lower()] if match["short"] else 1
 
 
+_MONTH_STARTS = tuple(sorted({name[:3] for name in MONTHS}))
+_DIGIT = re.compile(r"\d")
+
+
+def _names_a_month(text: str) -> bool:
+    """Whether a month's name may stand in ``text``: a quick test before the date patterns."""
+    lower = text.lower()
+    return any(start in lower for start in _MONTH_STARTS)
+
+
 def _dates(text: str) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
     """Each date's text, place and (month, day)."""
     out = []
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    for pattern in (_DAY_MONTH, _MONTH_DAY) if _names_a_month(text) else ():
         for match in pattern.finditer(text):
             day = int(match["day"])
             if 1 <= day <= 31:
                 out.append((match[0], match.span(), (MONTHS[match["month"].lower()], day)))
-    for match in _ISO_DATE.finditer(text):
+    for match in _ISO_DATE.finditer(text) if "-" in text else ():
         month, day = int(match["month"]), int(match["day"])
         if 1 <= month <= 12 and 1 <= day <= 31:
             out.append((match[0], match.span(), (month, day)))
@@ -158,6 +168,8 @@ def quoted_values(quotes: list[str]) -> set[Decimal | tuple[int, int]]:
 
 def unquoted_numbers(statement: str, quotes: list[str]) -> list[StatedNumber]:
     """The numbers and dates of ``statement`` that none of ``quotes`` gives."""
+    if not _DIGIT.search(statement):  # every number and date a statement gives is written in digits
+        return []
     stated = stated_numbers(statement)
     if not stated:
         return []
