@@ -89,3 +89,26 @@ def test_a_docs_folder_with_other_files_is_never_cleaned(harbour, run_cli):
     assert line.startswith("site-builder: error: ") and "holds files that were not generated" in line
     assert precious.read_text(encoding="utf-8") == "My own notes.\n"
     assert not (harbour.root / "site").exists()
+
+
+def test_a_build_lock_committed_as_a_link_is_refused_and_its_target_kept(harbour, run_cli, tmp_path):
+    harbour.mkdocs()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me\n", encoding="utf-8")
+    (harbour.root / ".site.lock").symlink_to(precious)
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 2 and "symbolic link" in result.err
+    assert precious.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_link_named_as_a_leftover_build_is_neither_followed_nor_put_back_as_the_site(harbour, run_cli, tmp_path):
+    harbour.mkdocs()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep me\n", encoding="utf-8")
+    for kind in ("new", "old", "search"):
+        (harbour.root / f".site.{kind}-{os.getpid()}").symlink_to(outside, target_is_directory=True)
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 0, result.err
+    assert [p.name for p in outside.iterdir()] == ["keep.txt"]
+    assert not (harbour.root / "site").is_symlink() and (harbour.root / "site" / "index.html").is_file()

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.atomic import UnsafeWrite
 from site_builder.publish.engines import Engine, EngineError, choose, plain
 from site_builder.publish.removal import remove_in_background
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
@@ -98,7 +99,10 @@ def _mkdocs_env() -> dict[str, str]:
 def _build_lock(target: Path) -> Iterator[int]:
     """Hold the site's build lock; yields its file descriptor, for MkDocs to inherit."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target.with_name(f".{target.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    lock = target.with_name(f".{target.name}.lock")
+    if lock.is_symlink():
+        raise UnsafeWrite(lock, "the build lock is a symbolic link; the tool does not write through links")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
         try:
             import fcntl
@@ -113,7 +117,7 @@ def _build_lock(target: Path) -> Iterator[int]:
 
 def leftovers(target: Path, kind: str = "*") -> list[Path]:
     """Folders left beside ``target`` by builds that were stopped."""
-    return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
+    return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir() and not p.is_symlink())
 
 
 def index_pages_folder(target: Path) -> Path:
@@ -177,9 +181,10 @@ class Publication:
         target = self.site.site_dir
         recover(target, leftovers(target, "old"))
         remove_in_background(target, leftovers(target))
-        fresh = target.with_name(f".{target.name}.new-{os.getpid()}")
-        stale = target.with_name(f".{target.name}.old-{os.getpid()}")
-        search = target.with_name(f".{target.name}.search-{os.getpid()}")
+        # Fresh folders made with exclusive creation: no name a repository could have put a link at.
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        stale = fresh.with_name(fresh.name.replace(".new-", ".old-", 1))
+        search = Path(tempfile.mkdtemp(prefix=f".{target.name}.search-", dir=target.parent))
         with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as said:
             indexer = None
             if search_pages is not None:
