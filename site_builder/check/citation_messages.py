@@ -189,13 +189,19 @@ def insertion(sheet: Sheet, citation: Citation, source: Source, added: tuple[tup
 
 
 def context_mismatch(sheet: Sheet, citation: Citation, source: Source, match: Match) -> Diagnostic:
+    notes = ["correct the prefix or suffix so that it is the text right around the passage you mean"]
+    if match.suggestion is not None:  # the context fits where the quote stands in other letter case
+        line, column = source.text.line_col(match.suggestion.start)
+        written = " ".join(match.suggestion.text.split())
+        notes.append(f"the context fits at {source.path}:{line}:{column}, where the source writes “{written}”")
+        notes.append("help: " + paste_line(match.suggestion.text))
     return d.error(
         "quote-context-mismatch",
         sheet.path,
         citation.line,
         f"in source '{source.id}', {match.problem}",
         column=citation.column,
-        notes=("correct the prefix or suffix so that it is the text right around the passage you mean",),
+        notes=tuple(notes),
         extra={"places": [dict(zip(("line", "column"), source.text.line_col(s.start))) for s in match.occurrences]},
     )
 

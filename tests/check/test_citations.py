@@ -157,3 +157,13 @@ def test_a_quote_across_a_blank_line_is_a_warning(project):
     assert result.status == "normalized"
     assert diagnostics(report) == [("warning", "quote-crosses-paragraph", 7)]
     assert "from 1:13 to 3:17" in report.diagnostics[0].message
+
+
+def test_a_context_that_fits_where_the_source_writes_the_quote_in_other_case_gives_that_passage(project, run_cli):
+    project.source("s", "This is a test. A list item. Not a list here.\n")
+    record = "title: F\nfacts:\n  - id: a\n    statement: A list item.\n    citations:\n      - source: s\n"
+    project.sheet("f", record + "        quote: a list\n        prefix: test.\n")
+    out = run_cli("check", "--root", str(project.root)).out
+    assert "error[quote-context-mismatch]" in out
+    assert "the context fits at seeds/s.txt:1:17, where the source writes “A list”" in out
+    assert "help: quote: A list\n" in out

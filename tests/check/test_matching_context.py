@@ -123,3 +123,15 @@ def test_a_suffix_ends_on_a_word_boundary():
 def test_a_prefix_that_is_only_the_end_of_a_word_matches_nowhere():
     match = locate("quick", SourceText("An unknown quick fox."), prefix="known")
     assert not match.found
+
+
+def test_a_quote_cut_inside_words_is_suggested_where_its_prefix_names():
+    match = locate("agon", SourceText("Pentagons, Hexagons, Heptagons"), prefix="Hex")
+    assert match.status == "not-found" and match.inside_word
+    assert match.suggestion is not None and match.suggestion.text == "Hexagons"
+
+
+def test_where_the_context_fits_only_a_place_in_other_letter_case_that_place_is_suggested():
+    match = locate("a list", SourceText("This is a test. A list item. Not a list."), prefix="test.")
+    assert match.status == "not-found" and match.problem is not None
+    assert match.suggestion is not None and match.suggestion.start == 16 and match.suggestion.text == "A list"

@@ -6,12 +6,16 @@ inside words is not found, and the passage widened to whole words is suggested.
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from site_builder.check.matching.context import context_problem, ends_before, starts_after
 from site_builder.check.matching.page_break import across_page_break
 from site_builder.check.matching.places import Place, Places, find_places, verbatim_once
 from site_builder.check.matching.suggest import closest_passage, passage_suggestion
 from site_builder.model import Match, Span, Status, Suggestion
-from site_builder.text.boundaries import whole_words
+from site_builder.text.boundaries import on_boundaries, whole_words
 from site_builder.text.normalize import needed_rules, normalize
 from site_builder.text.source_text import SourceText
 
@@ -53,8 +57,10 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
         segments = first.segments if status == "elided" else ()
     elif problem is not None:
         occurrences = tuple(place.span for place in whole)  # where the quote itself was found
+        suggestion = _in_other_case(wanted, source, prefix, suffix)
     else:
-        cut = next((place for place in places.found if place.cut), None)
+        cuts = [place for place in places.found if place.cut]
+        cut = _named_by_context(cuts, source, prefix, suffix)
         inside_word = cut is not None
         if cut is not None:
             suggestion = passage_suggestion(quote, source, *whole_words(source.text, cut.span.start, cut.span.end))
@@ -104,6 +110,38 @@ def _in_context(
             return [], context_problem(source, [place.span for place in places], side, given)
         places = kept
     return places, None
+
+
+def _named_by_context(places: list[Place], source: SourceText, prefix: str | None, suffix: str | None) -> Place | None:
+    """Of the places a quote stands in cut inside words, the one its prefix and suffix fit, else
+    the one whose surroundings read closest to them, else the first."""
+    if not places or (prefix is None and suffix is None):
+        return places[0] if places else None
+    fitting = _in_context(places, source, prefix, suffix)[0]
+    if fitting:
+        return fitting[0]
+    text = source.text
+
+    def closeness(place: Place) -> float:
+        before = text[max(place.span.start - len(prefix or ""), 0) : place.span.start]
+        after = text[place.span.end : place.span.end + len(suffix or "")]
+        return (fuzz.ratio(before, prefix) if prefix else 0) + (fuzz.ratio(after, suffix) if suffix else 0)
+
+    return max(places, key=closeness)
+
+
+def _in_other_case(wanted: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
+    """Where the quote stands in whole words with other letter case, and the prefix and suffix fit
+    there: the passage to suggest when they fit none of the places the quote stands as written."""
+    norm = source.normalized
+    for m in re.finditer(re.escape(wanted), norm.text, re.IGNORECASE):
+        span = Span(norm.start_to_original(m.start()), norm.end_to_original(m.end()))
+        if (
+            on_boundaries(source.text, span.start, span.end)
+            and _in_context([Place(span, "normalized")], source, prefix, suffix)[0]
+        ):
+            return passage_suggestion(wanted, source, span.start, span.end)
+    return None
 
 
 def _status(place: Place, places: Places) -> Status:
