@@ -9,8 +9,10 @@ Numbers are compared by value, so ``160 million``, ``160,000,000`` and ``$160m``
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -166,12 +168,17 @@ def quoted_values(quotes: list[str]) -> set[Decimal | tuple[int, int]]:
     return values
 
 
-def unquoted_numbers(statement: str, quotes: list[str]) -> list[StatedNumber]:
+def unquoted_numbers(statement: str, quotes: Sequence[str]) -> list[StatedNumber]:
     """The numbers and dates of ``statement`` that none of ``quotes`` gives."""
+    return list(_unquoted(statement, tuple(quotes)))
+
+
+@lru_cache(maxsize=1 << 16)  # a preview checks the same facts again after each edit
+def _unquoted(statement: str, quotes: tuple[str, ...]) -> tuple[StatedNumber, ...]:
     if not _DIGIT.search(statement):  # every number and date a statement gives is written in digits
-        return []
+        return ()
     stated = stated_numbers(statement)
     if not stated:
-        return []
+        return ()
     quoted = quoted_values(quotes)
-    return [number for number in stated if number.value not in quoted]
+    return tuple(number for number in stated if number.value not in quoted)
