@@ -112,7 +112,7 @@ def make_project(root: Path, sheets: int, sources: int, facts_per_sheet: int = 5
             quote = " ".join(paragraphs_of[k][p].split(" ")[-5:])
             lines += [
                 f"  - id: fact-{f}",
-                f"    statement: Statement {s}-{f}.",
+                f"    statement: Statement s{s}f{f}.",  # no number: a statement's numbers must stand in its quotes
                 "    citations:",
                 f"      - source: src-{k:05d}",
                 f"        quote: '{quote}'",
@@ -239,15 +239,15 @@ def serve_latency(root: Path, edits: int = 3) -> list[float]:
     )
     try:
         url = f"http://127.0.0.1:{port}/sheets/sheet-00007/"
-        fetch_until(url, "Statement 7-2.", timeout=900)
+        fetch_until(url, "Statement s7f2.", timeout=900)
         record = root / "factsheets" / "sheet-00007.yml"
         original = record.read_text(encoding="utf-8")
         took = []
         for n in range(edits):
             time.sleep(1.5)  # let the previous rebuild settle
-            statement = f"Statement 7-2, edited {n}."
+            statement = f"Statement s7f2, edited {'abcdefghij'[n]}."
             began = time.perf_counter()
-            record.write_text(original.replace("Statement 7-2.", statement), encoding="utf-8")
+            record.write_text(original.replace("Statement s7f2.", statement), encoding="utf-8")
             fetch_until(url, statement, timeout=300)
             took.append(time.perf_counter() - began)
         record.write_text(original, encoding="utf-8")

@@ -73,7 +73,8 @@ def check_citation(
 def _check_statement_numbers(sheet: Sheet, fact: Fact, out: list[Diagnostic]) -> None:
     missing = unquoted_numbers(fact.statement, [citation.quote for citation in fact.citations])
     if missing:
-        said = ", ".join(f"'{number.text}'" for number in missing)
+        texts = list(dict.fromkeys(number.text for number in missing))  # each number once
+        said = ", ".join(f"'{text}'" for text in texts)
         out.append(
             d.warning(
                 "statement-number-unquoted",
@@ -81,7 +82,7 @@ def _check_statement_numbers(sheet: Sheet, fact: Fact, out: list[Diagnostic]) ->
                 fact.line,
                 f"fact '{fact.id}': the statement says {said}, which none of its quotes says",
                 notes=("give the statement the number its source gives, or cite the passage that gives it",),
-                extra={"numbers": [number.text for number in missing]},
+                extra={"numbers": texts},
             )
         )
 

@@ -151,7 +151,7 @@ def stated_numbers(statement: str) -> list[StatedNumber]:
     return [number for _, number in sorted(found, key=lambda pair: pair[0])]
 
 
-def quoted_values(quotes: list[str]) -> set[Decimal | tuple[int, int]]:
+def quoted_values(quotes: Sequence[str]) -> set[Decimal | tuple[int, int]]:
     """Every value the quotes give: numbers (with and without their scale word), spelled-out
     numbers, and dates."""
     values: set[Decimal | tuple[int, int]] = set()

@@ -18,6 +18,7 @@ from site_builder.render.incremental import generate_changes, write_exports
 from site_builder.render.site_settings import NO_SITE_URL, SiteSettings
 
 log = logging.getLogger("mkdocs.site_builder")
+SHOWN_WARNINGS = 20  # on each rebuild of a preview
 
 
 def on_pre_build(config) -> None:
@@ -28,9 +29,18 @@ def on_pre_build(config) -> None:
     if state.unchanged() and state.generated is not None and state.generated.settings == settings:
         return  # a rebuild set off by the pages or exports just written: they are up to date
     report = check(state.root, session=state.session)
+    warnings = 0
     for problem in report.diagnostics:
+        if problem.severity == "warning":
+            warnings += 1
+            if warnings > SHOWN_WARNINGS:
+                continue  # every error is said; a long list of warnings would bury them
         where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part)
         log.warning("%s: %s[%s]: %s", where, problem.severity, problem.code, problem.message)
+    if warnings > SHOWN_WARNINGS:
+        more = warnings - SHOWN_WARNINGS
+        noun = "warning" if more == 1 else "warnings"
+        log.warning("site-builder: %d more %s; run site-builder check to see them all", more, noun)
     if report.errors:
         log.warning(
             "site-builder: %d error%s; the preview keeps the last good pages until %s fixed",
