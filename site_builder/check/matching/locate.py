@@ -6,8 +6,6 @@ inside words is not found, and the passage widened to whole words is suggested.
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
 from site_builder.check.matching.context import context_problem, ends_before, starts_after
@@ -15,7 +13,7 @@ from site_builder.check.matching.page_break import across_page_break
 from site_builder.check.matching.places import Place, Places, find_places, verbatim_once
 from site_builder.check.matching.suggest import closest_passage, passage_suggestion
 from site_builder.model import Match, Span, Status, Suggestion
-from site_builder.text.boundaries import on_boundaries, whole_words
+from site_builder.text.boundaries import whole_words
 from site_builder.text.normalize import needed_rules, normalize
 from site_builder.text.source_text import SourceText
 
@@ -34,6 +32,10 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
     Every place found is one :class:`~site_builder.check.matching.places.Place`; those in whole
     words are kept where the prefix and suffix fit, and the first one kept is the match.
     """
+    return _locate(quote, source, prefix, suffix, other_case=True)
+
+
+def _locate(quote: str, source: SourceText, prefix: str | None, suffix: str | None, *, other_case: bool) -> Match:
     wanted = normalize(quote)
     places = _places(quote, wanted, source, prefix, suffix) if wanted else Places([])
     whole = places.whole
@@ -57,7 +59,7 @@ def locate(quote: str, source: SourceText, *, prefix: str | None = None, suffix:
         segments = first.segments if status == "elided" else ()
     elif problem is not None:
         occurrences = tuple(place.span for place in whole)  # where the quote itself was found
-        suggestion = _in_other_case(wanted, source, prefix, suffix)
+        suggestion = _in_other_case(quote, source, prefix, suffix) if other_case else None
     else:
         cuts = [place for place in places.found if place.cut]
         cut = _named_by_context(cuts, source, prefix, suffix)
@@ -130,18 +132,22 @@ def _named_by_context(places: list[Place], source: SourceText, prefix: str | Non
     return max(places, key=closeness)
 
 
-def _in_other_case(wanted: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
-    """Where the quote stands in whole words with other letter case, and the prefix and suffix fit
-    there: the passage to suggest when they fit none of the places the quote stands as written."""
-    norm = source.normalized
-    for m in re.finditer(re.escape(wanted), norm.text, re.IGNORECASE):
-        span = Span(norm.start_to_original(m.start()), norm.end_to_original(m.end()))
-        if (
-            on_boundaries(source.text, span.start, span.end)
-            and _in_context([Place(span, "normalized")], source, prefix, suffix)[0]
-        ):
-            return passage_suggestion(wanted, source, span.start, span.end)
-    return None
+def _in_other_case(quote: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
+    """Where the quote stands with other letter case and its prefix and suffix fit there: the
+    passage to suggest when they fit none of the places the quote stands as written."""
+    lowered = source.text.lower()
+    if len(lowered) != len(source.text):  # a letter whose lower case is longer: offsets would shift
+        return None
+    found = _locate(
+        quote.lower(),
+        SourceText(lowered),
+        prefix.lower() if prefix is not None else None,
+        suffix.lower() if suffix is not None else None,
+        other_case=False,
+    )
+    if found.span is None:
+        return None
+    return passage_suggestion(quote, source, found.span.start, found.span.end)
 
 
 def _status(place: Place, places: Places) -> Status:
