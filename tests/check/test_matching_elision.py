@@ -155,3 +155,12 @@ def test_an_elided_quote_whose_last_part_ends_at_two_places_its_suffix_fits_is_a
     match = locate("target [...] target", SourceText(text), prefix="prefix1", suffix="suffix2")
     assert match.status == "elided" and match.span == Span(8, 37)
     assert len(match.occurrences) == 2 and match.occurrences[1] == Span(8, 60)
+
+
+def test_an_elided_quote_whose_parts_stand_in_different_paragraphs_is_offered_the_whole_passage():
+    source = SourceText("This is a test.\n\nA list item.\n\nAnd another one.\n")
+    match = locate("is a test […] And another one", source)
+    assert match.status == "not-found" and match.suggestion is not None
+    assert match.suggestion.text == "is a test.\n\nA list item.\n\nAnd another one"
+    pasted = locate(" ".join(match.suggestion.text.split()), source)
+    assert pasted.status == "normalized"

@@ -6,6 +6,8 @@ inside words is not found, and the passage widened to whole words is suggested.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from site_builder.check.matching.context import context_problem, ends_before, starts_after
@@ -67,7 +69,11 @@ def _locate(quote: str, source: SourceText, prefix: str | None, suffix: str | No
         if cut is not None:
             suggestion = passage_suggestion(quote, source, *whole_words(source.text, cut.span.start, cut.span.end))
         else:
-            suggestion = across_page_break(quote, source) or closest_passage(quote, source)
+            suggestion = (
+                (_across_paragraphs(quote, source, prefix, suffix) if other_case and places.elided else None)
+                or across_page_break(quote, source)
+                or closest_passage(quote, source)
+            )
     return Match(
         status,
         span,
@@ -130,6 +136,16 @@ def _named_by_context(places: list[Place], source: SourceText, prefix: str | Non
         return (fuzz.ratio(before, prefix) if prefix else 0) + (fuzz.ratio(after, suffix) if suffix else 0)
 
     return max(places, key=closeness)
+
+
+def _across_paragraphs(quote: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
+    """The passage from an elided quote's first part to its last where they stand in different
+    paragraphs (an elision stays within one): pasted whole, it is found, with a warning."""
+    joined = SourceText(re.sub(r"[\n\r\f]", " ", source.text))  # one line: one paragraph
+    found = _locate(quote, joined, prefix, suffix, other_case=False)
+    if found.span is None:
+        return None
+    return passage_suggestion(quote, source, found.span.start, found.span.end)
 
 
 def _in_other_case(quote: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
