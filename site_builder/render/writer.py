@@ -9,7 +9,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from site_builder.atomic import UnsafeWrite, check_no_links, make_folder, write_atomic
+from site_builder.atomic import UnsafeWrite, make_folder, write_atomic
 
 MARKER = ".site-builder-generated"
 
@@ -106,12 +106,13 @@ def _write(files: dict[str, bytes], docs_dir: Path) -> list[str]:
 
 
 def _write_file(target: Path, data: bytes, docs_dir: Path) -> bool:
-    """Write ``target`` unless it holds ``data``; no folder between ``docs_dir`` and it may be a link."""
-    check_no_links(target, docs_dir)
-    if target.is_file() and target.read_bytes() == data:
+    """Write ``target`` unless it holds ``data``; no folder between ``docs_dir`` and it may be a link
+    (``write_atomic`` makes sure of it)."""
+    if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
         return False
-    make_folder(target.parent, docs_dir)
-    write_atomic(target, data, docs_dir)
+    if not target.parent.is_dir() or target.parent.is_symlink():
+        make_folder(target.parent, docs_dir)
+    write_atomic(target, data, docs_dir, durable=False)  # generated again from the records if lost
     return True
 
 
