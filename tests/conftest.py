@@ -193,3 +193,22 @@ def run_cli(capsys):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Counts the worker processes a test starts; workers fork even with the suite's threads about."""
+    from site_builder.runtime import pool
+
+    started: list[int] = []
+    fork = os.fork
+
+    def counting() -> int:
+        pid = fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting)
+    monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
+    return started

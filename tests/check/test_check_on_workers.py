@@ -67,23 +67,6 @@ def on_workers(root, *, cache=False):
     return check(root, session=Session.for_project(root, cache=cache, pool=WorkerPool(workers=1, fewest=1)))
 
 
-@pytest.fixture
-def forks(monkeypatch):
-    """Counts the worker processes started."""
-    started: list[int] = []
-    fork = os.fork
-
-    def counting():
-        pid = fork()
-        if pid:
-            started.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting)
-    monkeypatch.setattr(pool_module.threading, "active_count", lambda: 1)  # even with the suite's threads about
-    return started
-
-
 def test_workers_find_what_one_process_finds(many, forks):
     expected = outcome(one_process(many.root))
     assert not forks

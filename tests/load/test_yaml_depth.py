@@ -14,10 +14,10 @@ from site_builder.load.yamlio import parse_yaml
 PARSERS = [pytest.param(Loader, id="libyaml"), pytest.param(yaml.SafeLoader, id="pure-python")]
 
 
-def depth_of(text: str) -> int:
+def depth_of(text: str, loader: type = yaml.SafeLoader) -> int:
     """The nesting depth as the YAML parser's events count it."""
     depth = deepest = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             deepest = max(deepest, depth)
@@ -156,18 +156,7 @@ def test_no_text_nests_deeper_than_its_bound(text, limit):
     hold for every text a parser reads, however it is written."""
     for parser in (yaml.SafeLoader, Loader):
         try:
-            depth = depth_of(text) if parser is yaml.SafeLoader else _c_depth(text)
+            depth = depth_of(text, parser)
         except yaml.YAMLError:
             continue
         assert depth <= limit or not surely_within(text, limit)
-
-
-def _c_depth(text: str) -> int:
-    depth = deepest = 0
-    for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return deepest

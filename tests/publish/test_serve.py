@@ -12,6 +12,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from site_builder.publish.problem_banner import with_banner
 
@@ -37,24 +40,38 @@ def fetch_until(url: str, wanted: str, timeout: float = 60) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}")
 
 
-def test_serve_regenerates_pages_when_a_record_changes(harbour):
-    harbour.mkdocs()
+@contextmanager
+def served(root: Path) -> Iterator[tuple[int, list[str]]]:
+    """``site-builder serve`` of ``root`` on a free port, its output gathered line by line; stopped
+    with Ctrl-C when the block ends."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder", "serve", "--root", str(harbour.root), "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "site_builder", "serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(line.decode() for line in server.stdout), daemon=True)
-    reader.start()
+    assert server.stdout is not None
+    stdout = server.stdout
+    threading.Thread(target=lambda: output.extend(line.decode() for line in stdout), daemon=True).start()
     try:
+        yield port, output
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_serve_regenerates_pages_when_a_record_changes(harbour):
+    harbour.mkdocs()
+    with served(harbour.root) as (port, output):
         url = f"http://127.0.0.1:{port}/sheets/harbour/"
         try:
             fetch_until(url, "The harbour opened in 1851")
         except AssertionError:
-            server.kill()
             raise AssertionError("".join(output)) from None
         # a valid project served: its address, and not a word of what the preview does on its own
         assert output == [f"Serving the site at http://127.0.0.1:{port}/ — Ctrl+C stops\n"]
@@ -67,29 +84,13 @@ def test_serve_regenerates_pages_when_a_record_changes(harbour):
             encoding="utf-8",
         )
         fetch_until(url, "After years of delay, the harbour opened in 1851.")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def test_a_record_with_an_error_is_reported_and_the_last_good_pages_stay(harbour):
     harbour.mkdocs()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder", "serve", "--root", str(harbour.root), "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(line.decode() for line in server.stdout), daemon=True)
-    reader.start()
-    record = harbour.root / "factsheets" / "harbour.yml"
-    good = record.read_text(encoding="utf-8")
-    try:
+    with served(harbour.root) as (port, output):
+        record = harbour.root / "factsheets" / "harbour.yml"
+        good = record.read_text(encoding="utf-8")
         url = f"http://127.0.0.1:{port}/sheets/harbour/"
         fetch_until(url, "The harbour opened in 1851")
         record.write_text(good.replace("statement: The harbour opened in 1851", "statment: The harbour opened in 1851"))
@@ -102,12 +103,6 @@ def test_a_record_with_an_error_is_reported_and_the_last_good_pages_stay(harbour
         assert "statment" not in with_banner(page, "")  # only the banner, above the page, names it
         record.write_text(good.replace("after years of delay", "after a long delay"), encoding="utf-8")
         fetch_until(url, "The harbour opened in 1851, after a long delay.")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def test_errors_show_at_the_top_of_the_served_pages_until_fixed(harbour):
@@ -116,17 +111,7 @@ def test_errors_show_at_the_top_of_the_served_pages_until_fixed(harbour):
     record = harbour.root / "factsheets" / "harbour.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("opened in 1851 after", "opened in 1852 after"), encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder", "serve", "--root", str(harbour.root), "--dev-addr", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(line.decode() for line in server.stdout), daemon=True)
-    reader.start()
-    try:
+    with served(harbour.root) as (port, output):
         page = fetch_until(f"http://127.0.0.1:{port}/sheets/people/", 'role="alert"')
         [printed] = [line.rstrip("\n") for line in output if "error[quote-not-found]" in line]
         assert printed.startswith("factsheets/harbour.yml:")
@@ -137,9 +122,3 @@ def test_errors_show_at_the_top_of_the_served_pages_until_fixed(harbour):
         while "site-builder-errors" in fetch_until(f"http://127.0.0.1:{port}/sheets/people/", "People"):
             assert time.monotonic() < deadline, "".join(output)
             time.sleep(0.3)
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()

@@ -16,22 +16,6 @@ def square(n: int) -> int:
     return n * n
 
 
-@pytest.fixture
-def forks(monkeypatch):
-    started: list[int] = []
-    fork = os.fork
-
-    def counting():
-        pid = fork()
-        if pid:
-            started.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting)
-    monkeypatch.setattr(pool_module.threading, "active_count", lambda: 1)  # even with the suite's threads about
-    return started
-
-
 def test_workers_answer_in_order(forks):
     assert WorkerPool(workers=2).map(square, ITEMS, int, fewest=10) == [square(n) for n in ITEMS]
     assert len(forks) == 2

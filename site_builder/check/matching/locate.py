@@ -141,26 +141,25 @@ def _named_by_context(places: list[Place], source: SourceText, prefix: str | Non
 def _across_paragraphs(quote: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
     """The passage from an elided quote's first part to its last where they stand in different
     paragraphs (an elision stays within one): pasted whole, it is found, with a warning."""
-    joined = SourceText(re.sub(r"[\n\r\f]", " ", source.text))  # one line: one paragraph
-    found = _locate(quote, joined, prefix, suffix, other_case=False)
-    if found.span is None:
-        return None
-    return passage_suggestion(quote, source, found.span.start, found.span.end)
+    joined = re.sub(r"[\n\r\f]", " ", source.text)  # one line: one paragraph
+    return _found_in(joined, source, quote, quote, prefix, suffix)
 
 
 def _in_other_case(quote: str, source: SourceText, prefix: str | None, suffix: str | None) -> Suggestion | None:
     """Where the quote stands with other letter case and its prefix and suffix fit there: the
     passage to suggest when they fit none of the places the quote stands as written."""
-    lowered = source.text.lower()
-    if len(lowered) != len(source.text):  # a letter whose lower case is longer: offsets would shift
+    prefix, suffix = (None if x is None else x.lower() for x in (prefix, suffix))
+    return _found_in(source.text.lower(), source, quote.lower(), quote, prefix, suffix)
+
+
+def _found_in(
+    variant: str, source: SourceText, sought: str, quote: str, prefix: str | None, suffix: str | None
+) -> Suggestion | None:
+    """The passage of ``source`` where ``sought`` is found in ``variant``, a copy of its text with
+    the same offsets read another way, as the suggestion for ``quote``; None if not found there."""
+    if len(variant) != len(source.text):  # a letter whose lower case is longer: offsets would shift
         return None
-    found = _locate(
-        quote.lower(),
-        SourceText(lowered),
-        prefix.lower() if prefix is not None else None,
-        suffix.lower() if suffix is not None else None,
-        other_case=False,
-    )
+    found = _locate(sought, SourceText(variant), prefix, suffix, other_case=False)
     if found.span is None:
         return None
     return passage_suggestion(quote, source, found.span.start, found.span.end)
