@@ -112,3 +112,14 @@ def test_a_link_named_as_a_leftover_build_is_neither_followed_nor_put_back_as_th
     assert result.code == 0, result.err
     assert [p.name for p in outside.iterdir()] == ["keep.txt"]
     assert not (harbour.root / "site").is_symlink() and (harbour.root / "site" / "index.html").is_file()
+
+
+def test_a_search_pages_folder_committed_as_a_link_stops_the_build_with_its_reason(harbour, run_cli, tmp_path):
+    harbour.mkdocs()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (harbour.root / ".site.index").symlink_to(outside, target_is_directory=True)
+    result = run_cli("build", "--root", str(harbour.root))
+    assert result.code == 1
+    assert "the pages to index could not be written" in result.err and "symbolic link" in result.err
+    assert not list(outside.iterdir()) and not (harbour.root / "site").exists()

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from site_builder.atomic import write_atomic
+from site_builder.atomic import UnsafeWrite, write_atomic
 from site_builder.render.writer import NotGenerated, write_docs
 
 BUNDLE = "pagefind"  # the folder of the index and of Pagefind's scripts, in the site
@@ -132,7 +132,7 @@ class Indexing:
             if not isinstance(self._log, int):
                 self._log.write(f"Pagefind could not be run: {exc}\n")
             code = 1
-        except NotGenerated as exc:
+        except (NotGenerated, UnsafeWrite) as exc:
             if not isinstance(self._log, int):
                 self._log.write(f"the pages to index could not be written: {exc}\n")
             code = 1
