@@ -55,6 +55,7 @@ class PeerCase:
     verdict: str  # the class the case is held to: agree, or stricter (by design)
     why: str  # why the matcher is stricter there
     gap: str | None  # a known wrong or looser verdict of the matcher, to be fixed in it
+    needs_icu: bool  # Chinese or Japanese words as ICU's segmenter finds them (icu4py: Python 3.11+)
 
 
 def load_cases(path: Path = CASES_FILE) -> list[PeerCase]:
@@ -98,6 +99,7 @@ def _case(raw: dict[str, Any], origins: dict[str, Origin], sources: dict[str, st
         verdict=verdict,
         why=raw.get("why", ""),
         gap=raw.get("gap"),
+        needs_icu=bool(raw.get("needs_icu")),
     )
 
 

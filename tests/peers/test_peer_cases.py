@@ -13,12 +13,15 @@ import pytest
 from peer_verdicts import PeerCase, classify, load_cases, run
 
 from site_builder.check.matching.locate import Match, Span, Suggestion
+from site_builder.text import segments
 
 CASES = load_cases()
 
 
 def _param(case: PeerCase) -> object:
     marks = [pytest.mark.xfail(strict=True, reason=case.gap)] if case.gap else []
+    if case.needs_icu:
+        marks.append(pytest.mark.skipif(not segments.AVAILABLE, reason="ICU's wheel needs Python 3.11"))
     return pytest.param(case, id=case.id, marks=marks)
 
 
