@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -212,3 +213,19 @@ def forks(monkeypatch) -> list[int]:
     monkeypatch.setattr(os, "fork", counting)
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     return started
+
+
+#: engines whose wheels need a newer Python than the project's oldest (pyproject's `zensical` extra)
+ENGINE_NEEDS_PYTHON = {"zensical": (3, 11)}
+
+
+def skip_unless_engine(name: str) -> None:
+    """Skip a test of the engine ``name`` where it cannot run: on a Python its wheels do not
+    support, or where it is not installed outside CI (in CI every engine must be installed)."""
+    from site_builder.publish.engines import ENGINES
+
+    needed = ENGINE_NEEDS_PYTHON.get(name, (3,))
+    if sys.version_info < needed:
+        pytest.skip(f"{name} needs Python {'.'.join(map(str, needed))} or later")
+    if not ENGINES[name].installed() and not os.environ.get("CI"):
+        pytest.skip(f"{name} is not installed")

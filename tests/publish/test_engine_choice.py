@@ -3,10 +3,7 @@ exist or is not installed is refused before anything is built."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
+from conftest import skip_unless_engine
 from htmltools import Page
 from site_builder.publish.engines import ENGINES
 
@@ -39,8 +36,7 @@ def test_the_option_overrides_the_config(harbour, run_cli):
 
 
 def test_zensical_publishes_the_generated_pages_and_their_search_index(harbour, run_cli):
-    if not ENGINES["zensical"].installed() and not os.environ.get("CI"):
-        pytest.skip("zensical is not installed")
+    skip_unless_engine("zensical")
     harbour.mkdocs()
     result = run_cli("build", "--root", str(harbour.root), "--engine", "zensical")
     assert result.code == 0, result.err
@@ -52,8 +48,7 @@ def test_zensical_publishes_the_generated_pages_and_their_search_index(harbour, 
 
 
 def test_an_engine_that_runs_no_hook_is_refused_for_a_site_with_hooks(harbour, run_cli):
-    if not ENGINES["zensical"].installed() and not os.environ.get("CI"):
-        pytest.skip("zensical is not installed")
+    skip_unless_engine("zensical")
     config = harbour.mkdocs()
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - stamp.py\n", encoding="utf-8")
     (harbour.root / "stamp.py").write_text("def on_page_content(html, **kwargs):\n    return html\n")

@@ -15,20 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import skip_unless_engine
 from site_builder.publish.engines import ENGINES, plain
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-#: engines whose wheels need a newer Python than the project's oldest (pyproject's `zensical` extra)
-NEEDS_PYTHON = {"zensical": (3, 11)}
 
 
 @pytest.fixture(params=sorted(ENGINES))
 def engine(request: pytest.FixtureRequest) -> str:
     name: str = request.param
-    if sys.version_info < NEEDS_PYTHON.get(name, (3,)):
-        pytest.skip(f"{name} needs Python {'.'.join(map(str, NEEDS_PYTHON[name]))} or later")
-    if not ENGINES[name].installed() and not os.environ.get("CI"):
-        pytest.skip(f"{name} is not installed")
+    skip_unless_engine(name)
     return name
 
 

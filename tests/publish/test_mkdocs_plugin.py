@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import skip_unless_engine
 from htmltools import Page
 
 CONFIG = """\
@@ -109,8 +109,7 @@ def test_the_plugin_publishes_the_original_pdf_that_quotes_link_to_by_page(proje
 
 def test_properdocs_finds_the_plugin_in_its_own_group(harbour):
     """ProperDocs prefers plugins registered under its own name; MkDocs' group is its fallback."""
-    if importlib.util.find_spec("properdocs") is None and not os.environ.get("CI"):
-        pytest.skip("properdocs is not installed")
+    skip_unless_engine("properdocs")
     found = subprocess.run(
         [
             sys.executable,
