@@ -19,7 +19,7 @@ class UnsafeWrite(Exception):
     """A file the tool would write goes through a symbolic link; ``path`` and ``reason`` say where."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path}: {reason}; remove the link (a real file or folder may take its place) and run again")
         self.path = path
         self.reason = reason
 
@@ -38,7 +38,7 @@ def check_no_links(path: Path, root: Path | None = None) -> None:
     for part in parts:
         current = current / part
         if current.is_symlink():
-            what = "the file" if current == path else f"the folder {current}"
+            what = "it" if current == path else f"the folder {current}"
             raise UnsafeWrite(path, f"{what} is a symbolic link; the tool does not write through links")
 
 
