@@ -74,6 +74,27 @@ def write_atomic(
         raise
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``; it must not exist, and is never a link followed.
+
+    For a file of a folder this process has just made with a fresh name (see :func:`fresh_folder`):
+    nobody else can have put a link in it, and no reader looks in it before it takes its real
+    name in one step, so each file needs no name of its own to be replaced from, which on a busy
+    disk costs more than writing it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags, 0o666), "wb") as stream:
+        stream.write(data)
+
+
+def fresh_folder(target: Path) -> Path:
+    """A new empty folder beside ``target``, made with exclusive creation and with a new folder's
+    permissions, to be renamed ``target`` once filled."""
+    hidden = target.name if target.name.startswith(".") else f".{target.name}"
+    folder = Path(tempfile.mkdtemp(prefix=f"{hidden}.new-", dir=target.parent))
+    os.chmod(folder, 0o777 & ~_umask())  # not mkdtemp's 0o700
+    return folder
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from site_builder.atomic import UnsafeWrite, make_folder, write_atomic
+from site_builder.atomic import UnsafeWrite, fresh_folder, make_folder, write_atomic, write_new
 
 MARKER = ".site-builder-generated"
 
@@ -57,28 +60,53 @@ def with_title(markdown: str) -> str:
     return f"---\n{line}---\n{markdown}"
 
 
-def open_docs(docs_dir: Path) -> None:
-    """Make ``docs_dir`` ready to be written: a new folder, or one this tool generated."""
+@dataclass(frozen=True)
+class Docs:
+    """Where a whole generation writes: ``folder``, which is ``target`` itself when it exists, else
+    a fresh folder beside it (see :func:`site_builder.atomic.fresh_folder`) that takes the name
+    ``target`` once every file is in it. Fresh, each file is simply created: nothing in it can be
+    stale, a link, or seen half-written."""
+
+    target: Path
+    folder: Path
+
+    @property
+    def fresh(self) -> bool:
+        return self.folder != self.target
+
+
+def open_docs(docs_dir: Path) -> Docs:
+    """Make ``docs_dir`` ready to be written whole: a new folder, or one this tool generated."""
     if docs_dir.is_symlink():
         raise UnsafeWrite(docs_dir, "the docs folder is a symbolic link; the tool does not write through links")
     if docs_dir.exists() and any(docs_dir.iterdir()) and not (docs_dir / MARKER).exists():
         raise NotGenerated(f"{docs_dir} holds files that were not generated; choose an empty or generated folder")
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    _write_file(docs_dir / MARKER, _MARKED, docs_dir)  # first: a folder left half-written is still ours
+    if docs_dir.exists():
+        _write_file(docs_dir / MARKER, _MARKED, docs_dir)  # first: a folder left half-written is still ours
+        return Docs(docs_dir, docs_dir)
+    docs_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Docs(docs_dir, fresh_folder(docs_dir))
 
 
-def write_page(docs_dir: Path, rel: str, text: str) -> bool:
-    """Write one generated text file if its bytes differ from what ``docs_dir`` holds; whether it did."""
-    return _write_file(docs_dir / rel, with_title(text).encode("utf-8"), docs_dir)
+def write_page(docs: Docs, rel: str, text: str) -> bool:
+    """Write one generated text file if its bytes differ from what the docs folder holds; whether it did."""
+    return _put(docs, rel, with_title(text).encode("utf-8"))
 
 
-def finish_docs(docs_dir: Path, written: set[str], files: dict[str, bytes] | None = None) -> list[str]:
+def finish_docs(docs: Docs, written: set[str], files: dict[str, bytes] | None = None) -> list[str]:
     """Write ``files`` and the package's assets beside the ``written`` pages, then remove every
-    other file from ``docs_dir``; return what changed."""
+    other file from the docs folder (or give a fresh one its name); return what changed."""
     wanted = dict(files or {})
     wanted.update(package_assets())
     wanted[MARKER] = _MARKED
-    changed = _write(wanted, docs_dir)
+    changed = [rel for rel, data in sorted(wanted.items()) if _put(docs, rel, data)]
+    if docs.fresh:
+        try:
+            os.rename(docs.folder, docs.target)
+        except OSError as exc:
+            raise NotGenerated(f"{docs.target} appeared while it was generated ({exc.strerror}); run again") from None
+        return changed
+    docs_dir = docs.folder
     for path in sorted(docs_dir.rglob("*"), reverse=True):
         rel = path.relative_to(docs_dir).as_posix()
         if path.is_symlink():  # never followed, never left: the folder holds only what was generated
@@ -93,11 +121,34 @@ def finish_docs(docs_dir: Path, written: set[str], files: dict[str, bytes] | Non
     return changed
 
 
+def abandon_docs(docs: Docs) -> None:
+    """Remove a fresh folder whose generation failed: the docs folder stays as it was (absent)."""
+    if docs.fresh:
+        shutil.rmtree(docs.folder, ignore_errors=True)
+
+
 def write_docs(pages: dict[str, str], docs_dir: Path, files: dict[str, bytes] | None = None) -> list[str]:
     """Make ``docs_dir`` hold exactly ``pages`` (any text files), ``files`` and the package's assets; return what changed."""
-    open_docs(docs_dir)
-    changed = [rel for rel, text in sorted(pages.items()) if write_page(docs_dir, rel, text)]
-    return changed + finish_docs(docs_dir, set(pages), files)
+    docs = open_docs(docs_dir)
+    try:
+        changed = [rel for rel, text in sorted(pages.items()) if write_page(docs, rel, text)]
+        return changed + finish_docs(docs, set(pages), files)
+    except BaseException:
+        abandon_docs(docs)
+        raise
+
+
+def _put(docs: Docs, rel: str, data: bytes) -> bool:
+    target = docs.folder / rel
+    if not docs.fresh:
+        return _write_file(target, data, docs.folder)
+    if not target.parent.is_dir():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_new(target, data)
+    except FileExistsError:  # written by a worker that then failed: its work is done again here
+        write_atomic(target, data, docs.folder, durable=False)
+    return True
 
 
 def _write(files: dict[str, bytes], docs_dir: Path) -> list[str]:
