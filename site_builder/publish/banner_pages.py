@@ -46,7 +46,7 @@ class BannerPages:
                 del self.pages[path]  # gone from the site, or not a page that this preview wrote
                 continue
             with contextlib.suppress(FileNotFoundError):
-                write_atomic(Path(path), with_banner(page, self.banner).encode("utf-8"), root=site_dir)
+                write_atomic(Path(path), with_banner(page, self.banner).encode("utf-8"), root=site_dir, durable=False)
                 rewritten.append(path)
             self.pages[path] = self.banner
         return rewritten

@@ -153,7 +153,7 @@ class Indexing:
 
 
 def _write_shards(bundle: Path, count: int) -> None:
-    write_atomic(bundle / SHARDS, json.dumps([shard_folder(n) for n in range(1, count)]).encode("utf-8"))
+    write_atomic(bundle / SHARDS, json.dumps([shard_folder(n) for n in range(1, count)]).encode("utf-8"), durable=False)
 
 
 def _behind_the_engine(command: list[str]) -> list[str]:

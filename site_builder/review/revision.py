@@ -83,7 +83,7 @@ def project_at(root: Path, rev: str, files: Sequence[str] | None = None) -> tupl
                 continue
             target = folder.joinpath(*parts)
             make_folder(target.parent, folder)
-            write_atomic(target, data, folder)
+            write_atomic(target, data, folder, durable=False)  # a temporary copy, gone after the run
         project, problems = load_project(folder)
     project.root = str(root)
     return project, problems

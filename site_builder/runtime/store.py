@@ -123,7 +123,9 @@ class Store:
             if refusal(root):
                 return
             _make_folder(self.folder, root)
-            write_atomic(self.folder / FILE, _ENCODER.encode(kept), root)
+            # Not flushed to disk: a store lost or torn by a crash does not decode, reads as empty,
+            # and is made again; waiting for the disk would only delay every check.
+            write_atomic(self.folder / FILE, _ENCODER.encode(kept), root, durable=False)
 
 
 class _Missing:
@@ -162,10 +164,14 @@ def _make_folder(folder: Path, root: Path) -> None:
         return
     make_folder(folder, root)
     write_atomic(
-        folder / ".gitignore", b"# Made by site-builder: a cache of loaded records and located quotes.\n*\n", root
+        folder / ".gitignore",
+        b"# Made by site-builder: a cache of loaded records and located quotes.\n*\n",
+        root,
+        durable=False,
     )
     write_atomic(
         folder / "CACHEDIR.TAG",
         b"Signature: 8a477f597d28d172789f06886806bc55\n# A cache of site-builder: it can be deleted.\n",
         root,
+        durable=False,
     )
