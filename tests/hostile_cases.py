@@ -702,6 +702,14 @@ CASES: list[Case] = [
         outcome="one line on stderr, nothing is deleted",
         test="test_hostile_cli.py::test_a_docs_folder_with_other_files_is_never_cleaned",
     ),
+    Case(
+        "cli-linked-build-folder",
+        "Command line",
+        "`build/` committed as a link to a folder outside the project",
+        exit=2,
+        outcome="one line on stderr naming the link, before the records are checked; nothing is written outside",
+        test="test_hostile_cli.py::test_a_build_folder_committed_as_a_link_is_refused_and_nothing_written_outside",
+    ),
     # Building
     Case(
         "build-check-fails",

@@ -91,6 +91,22 @@ def test_a_docs_folder_with_other_files_is_never_cleaned(harbour, run_cli):
     assert not (harbour.root / "site").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_build_folder_committed_as_a_link_is_refused_and_nothing_written_outside(harbour, run_cli, tmp_path, command):
+    harbour.mkdocs()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (harbour.root / "build").symlink_to(outside, target_is_directory=True)
+    result = run_cli(command, "--root", str(harbour.root))
+    assert result.code == 2
+    [line] = result.err.strip().splitlines()
+    assert (
+        line.startswith("site-builder: error: ") and f"the folder {harbour.root / 'build'} is a symbolic link" in line
+    )
+    assert "remove the link" in line
+    assert not list(outside.iterdir()) and not (harbour.root / "site").exists()
+
+
 def test_a_build_lock_committed_as_a_link_is_refused_and_its_target_kept(harbour, run_cli, tmp_path):
     harbour.mkdocs()
     precious = tmp_path / "precious.txt"

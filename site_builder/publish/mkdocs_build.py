@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.atomic import UnsafeWrite
+from site_builder.atomic import UnsafeWrite, check_no_links
 from site_builder.publish.engines import Engine, EngineError, choose, plain
 from site_builder.publish.removal import remove_in_background
 from site_builder.publish.search_index import BUNDLE, SearchIndexError, index_site, start_indexing
@@ -49,7 +49,11 @@ def _contains(outer: Path, inner: Path) -> bool:
 
 
 def _check_folders(root: Path, site: SiteConfig) -> None:
-    """Refuse a ``site_dir`` that would replace the project or its inputs."""
+    """Refuse a ``site_dir`` that would replace the project or its inputs, and a ``docs_dir`` or
+    ``site_dir`` reached through a link inside the project (a committed ``build`` → elsewhere would
+    carry every page out of it): raises :class:`UnsafeWrite`."""
+    for folder in (site.docs_dir, site.site_dir):
+        check_no_links(folder, root)
     root, docs, out = root.resolve(), site.docs_dir.resolve(), site.site_dir.resolve()
     keep = [root / "seeds", root / "factsheets", docs, site.config_file.resolve()]
     if _contains(out, root) or any(_contains(out, p) or _contains(p, out) for p in keep):
